@@ -1,0 +1,90 @@
+"""Measure what users feel, and print a table: `python bench/run.py`.
+
+Each row is the median of several runs on this machine. Nothing here asserts a
+time; the numbers go into closing notes and are compared by people.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sample_journal import sample_entries  # noqa: E402
+
+from reconnect_tui.core.exchange import to_json, to_markdown  # noqa: E402
+from reconnect_tui.core.journal import Journal  # noqa: E402
+
+TEN_YEARS = 3650
+
+
+def median_seconds(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
+def command_seconds(args: list[str], env: dict[str, str], runs: int) -> float:
+    def once() -> None:
+        subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+
+    return median_seconds(once, runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median is shown)")
+    options = parser.parse_args()
+    rows: list[tuple[str, float, str]] = []
+
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(os.environ, RECONNECT_HOME=home)
+        reconnect = [sys.executable, "-m", "reconnect_tui"]
+        rows.append(("python itself (baseline)", command_seconds([sys.executable, "-c", "pass"], env, options.runs), ""))
+        for args in (["--help"], ["paths"], ["decks", "list"], ["prompt"]):
+            rows.append((f"reconnect {' '.join(args)}", command_seconds(reconnect + args, env, options.runs), ""))
+
+        journal = Journal(Path(home) / "journal")
+        entries = sample_entries(TEN_YEARS)
+        began = time.perf_counter()
+        for entry in entries:
+            journal.save(entry)
+        rows.append(("write 3,650 entries (atomic, fsync)", time.perf_counter() - began, "once"))
+        size = sum(p.stat().st_size for p in journal.entry_files()) / 1e6
+        loaded = journal.load()
+        assert len(loaded.entries) == TEN_YEARS, len(loaded.entries)
+        rows.append((f"load 3,650 entries ({size:.1f} MB)", median_seconds(journal.load, options.runs), ""))
+        rows.append(("latest entry (check-in start)", median_seconds(journal.latest, options.runs), ""))
+        rows.append(("export 3,650 as JSON (in memory)", median_seconds(lambda: to_json(loaded.entries), options.runs), ""))
+        rows.append(
+            ("export 3,650 as Markdown (in memory)", median_seconds(lambda: to_markdown(loaded.entries), options.runs), "")
+        )
+        out = Path(home) / "export.json"
+        rows.append(
+            (
+                "reconnect export -o (whole command)",
+                command_seconds(reconnect + ["export", "--force", "-o", str(out)], env, options.runs),
+                "",
+            )
+        )
+
+    width = max(len(name) for name, _, _ in rows)
+    print(f"{'measure'.ljust(width)}  {'median':>9}  note")
+    print(f"{'-' * width}  {'-' * 9}  ----")
+    for name, seconds, note in rows:
+        print(f"{name.ljust(width)}  {seconds * 1000:7.1f}ms  {note}")
+
+
+if __name__ == "__main__":
+    main()

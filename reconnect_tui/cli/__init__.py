@@ -1,0 +1,17 @@
+"""The `reconnect` command line: Typer commands that call core.
+
+The commands are registered here, in one place, in the order `--help` lists them.
+"""
+
+from reconnect_tui.cli.app import app, main
+from reconnect_tui.cli.basics import prompt, show_paths
+from reconnect_tui.cli.decks import decks_app
+from reconnect_tui.cli.journal import export, import_journal
+
+app.command("prompt")(prompt)
+app.add_typer(decks_app, name="decks")
+app.command("export")(export)
+app.command("import")(import_journal)
+app.command("paths")(show_paths)
+
+__all__ = ["app", "main"]

@@ -1,0 +1,154 @@
+"""`reconnect decks list | show | validate | new`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+import typer
+
+from reconnect_tui.cli.app import FriendlyGroup, fail
+from reconnect_tui.cli.shared import console, library, paths
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from reconnect_tui.core.decks import Deck
+
+decks_app = typer.Typer(
+    cls=FriendlyGroup,
+    help="List, show, check and start prompt decks.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+KIND_WORDS = {"text": "written answer", "scale": "a scale", "choice": "a choice"}
+
+
+@decks_app.command("list")
+def list_decks(
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list instead of a table."),
+) -> None:
+    """List every deck: the shipped ones and your own."""
+    loaded = library(paths())
+    if as_json:
+        rows = [
+            {
+                "id": deck.id,
+                "title": deck.title,
+                "description": deck.description,
+                "prompts": len(deck.prompts),
+                "minutes": deck.minutes,
+                "mode": deck.mode,
+                "source": deck.source.describe() if deck.source else "",
+                "path": str(deck.source.path) if deck.source else "",
+            }
+            for deck in loaded.decks.values()
+        ]
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("title")
+    table.add_column("prompts", justify="right")
+    table.add_column("minutes", justify="right")
+    table.add_column("from")
+    for deck in loaded.decks.values():
+        table.add_row(
+            deck.id,
+            Text(deck.title),
+            str(len(deck.prompts)),
+            str(deck.minutes),
+            deck.source.describe() if deck.source else "",
+        )
+    console().print(table)
+
+
+def _describe_prompt(number: int, deck: Deck, index: int) -> Text:
+    from rich.text import Text
+
+    prompt = deck.prompts[index]
+    text = Text(f"{number:>2}. ", style="bold")
+    text.append(prompt.text)
+    if prompt.kind == "scale":
+        text.append("\n    scale: " + " · ".join(prompt.labels), style="dim")
+    elif prompt.kind == "choice":
+        how = "pick any" if prompt.multiple else "pick one"
+        text.append(f"\n    choice ({how}): " + " · ".join(prompt.options), style="dim")
+    if prompt.tip:
+        text.append(f"\n    tip: {prompt.tip}", style="italic dim")
+    return text
+
+
+@decks_app.command("show")
+def show_deck(deck_id: str = typer.Argument(..., metavar="ID", help="The deck's id (see: reconnect decks list).")) -> None:
+    """Show one deck's prompts, tips and suggested gestures."""
+    from rich.text import Text
+
+    loaded = library(paths())
+    deck = loaded.get(deck_id)
+    out = console()
+    source = deck.source.describe() if deck.source else ""
+    out.print(Text(deck.title, style="bold"))
+    out.print(Text(f"{deck.id} · about {deck.minutes} minutes · {len(deck.prompts)} prompts · {source}", style="dim"))
+    out.print(Text(deck.description))
+    if deck.note:
+        out.print()
+        out.print(Text("Before you start: ", style="bold") + Text(deck.note))
+    out.print()
+    for index in range(len(deck.prompts)):
+        out.print(_describe_prompt(index + 1, deck, index))
+    out.print()
+    out.print(Text("Small gestures offered at the close:", style="bold"))
+    for gesture in loaded.gestures_for(deck):
+        out.print(Text(f"  - {gesture}"))
+
+
+@decks_app.command("validate")
+def validate(
+    files: list[Path] = typer.Argument(..., metavar="PATH...", help="Deck files (or folders of them) to check."),
+) -> None:
+    """Check deck files; exit 0 when all are valid, 1 otherwise."""
+    from reconnect_tui.core.decks import read_deck_file
+
+    targets: list[Path] = []
+    for path in files:
+        if path.is_dir():
+            targets.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
+        else:
+            targets.append(path)
+    if not targets:
+        raise fail("no deck files (.yaml or .yml) found there")
+    broken = 0
+    for path in targets:
+        if not path.exists():
+            typer.echo(f"{path}: no such file", err=True)
+            broken += 1
+            continue
+        result = read_deck_file(path)
+        if result.problems:
+            broken += 1
+            for problem in result.problems:
+                typer.echo(str(problem), err=True)
+        else:
+            ids = ", ".join(deck.id for deck in result.decks) or "no decks"
+            typer.echo(f"{path}: ok ({len(result.decks)} deck{'s' if len(result.decks) != 1 else ''}: {ids})")
+    if broken:
+        raise typer.Exit(1)
+
+
+@decks_app.command("new")
+def new_deck(name: str = typer.Argument(..., metavar="NAME", help='The deck\'s title, like "Sunday walks".')) -> None:
+    """Write a commented starter deck into your decks folder."""
+    from reconnect_tui.core.decks import create_starter_deck
+
+    path = create_starter_deck(paths().decks_dir, name)
+    typer.echo(f"Wrote a starter deck to {path}")
+    typer.echo(f"Edit it, then check it with: reconnect decks validate {path}")

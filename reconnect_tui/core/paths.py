@@ -1,0 +1,72 @@
+"""Where reconnect keeps its files.
+
+Config and the user's decks live in the platform's config folder, the journal and
+drafts in its data folder (platformdirs honours the XDG variables on Linux). When
+`RECONNECT_HOME` is set, all four sit directly inside that one folder: handy for a
+synced or removable folder, and it is how the tests stay away from a real home.
+
+Computing paths never creates anything; `ensure` does, with private permissions.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from reconnect_tui.core.fsutil import make_private_dirs
+
+APP_NAME = "reconnect"
+HOME_VARIABLE = "RECONNECT_HOME"
+
+
+@dataclass(frozen=True)
+class Paths:
+    config_file: Path
+    decks_dir: Path
+    journal_dir: Path
+    drafts_dir: Path
+
+    @classmethod
+    def in_folder(cls, home: Path) -> Paths:
+        """Everything directly inside one folder (the `RECONNECT_HOME` layout)."""
+        return cls(
+            config_file=home / "config.toml",
+            decks_dir=home / "decks",
+            journal_dir=home / "journal",
+            drafts_dir=home / "drafts",
+        )
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> Paths:
+        environ = os.environ if environ is None else environ
+        home = environ.get(HOME_VARIABLE, "").strip()
+        if home:
+            return cls.in_folder(Path(home).expanduser().absolute())
+        # Imported here: platformdirs is only needed when RECONNECT_HOME is unset.
+        import platformdirs
+
+        config_dir = platformdirs.user_config_path(APP_NAME, appauthor=False)
+        data_dir = platformdirs.user_data_path(APP_NAME, appauthor=False)
+        return cls(
+            config_file=config_dir / "config.toml",
+            decks_dir=config_dir / "decks",
+            journal_dir=data_dir / "journal",
+            drafts_dir=data_dir / "drafts",
+        )
+
+    def as_dict(self) -> dict[str, str]:
+        """The `reconnect paths --json` shape."""
+        return {
+            "config": str(self.config_file),
+            "decks": str(self.decks_dir),
+            "journal": str(self.journal_dir),
+            "drafts": str(self.drafts_dir),
+        }
+
+    def ensure(self) -> Paths:
+        """Create the folders (0700) that are missing; return self for chaining."""
+        for folder in (self.config_file.parent, self.decks_dir, self.journal_dir, self.drafts_dir):
+            make_private_dirs(folder)
+        return self

@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import jsonschema
+import pytest
+from helpers import MOMENT, fill_journal, make_entry
+
+from reconnect_tui.core import fsutil
+from reconnect_tui.core.entry import Entry, EntryInvalid
+from reconnect_tui.core.errors import JournalError
+from reconnect_tui.core.journal import Journal
+
+ENTRY_SCHEMA = Path(__file__).resolve().parents[2] / "reconnect_tui" / "schemas" / "entry.schema.json"
+
+
+def test_an_entry_is_one_private_file_by_year_and_month(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "journal")
+    entry = make_entry()
+    path = journal.save(entry)
+    assert path == tmp_path / "journal" / "2026" / "11" / f"{entry.id}.json"
+    assert oct(path.stat().st_mode & 0o777) == oct(0o600)
+    assert oct((tmp_path / "journal" / "2026").stat().st_mode & 0o777) == oct(0o700)
+    data = json.loads(path.read_text())
+    assert data["schema_version"] == 1
+    assert data["started_at"] == "2026-11-26T21:30:05+01:00"
+    assert data["prompts"][0]["text"] == "What made you smile today?"
+    assert journal.load().entries == [entry]
+
+
+def test_stored_entries_match_the_shipped_schema() -> None:
+    schema = json.loads(ENTRY_SCHEMA.read_text())
+    jsonschema.Draft202012Validator(schema).validate(make_entry().to_dict())
+
+
+def test_saving_an_id_twice_is_refused_and_keeps_the_first(tmp_path: Path) -> None:
+    journal = Journal(tmp_path)
+    journal.save(make_entry())
+    with pytest.raises(JournalError, match="already in the journal"):
+        journal.save(make_entry(names=("Other", "People")))
+    assert journal.load().entries[0].names == ("Alex", "Sam")
+
+
+def test_damaged_and_newer_files_are_reported_and_left_untouched(tmp_path: Path) -> None:
+    journal = fill_journal(tmp_path, 3)
+    month = tmp_path / "2026" / "11"
+    damaged = month / "damaged.json"
+    damaged.write_bytes(b'{"schema_version": 1, "id": "x", "start')
+    newer = month / "newer.json"
+    newer_data = dict(make_entry(entry_id="newer").to_dict(), schema_version=99)
+    newer.write_text(json.dumps(newer_data))
+    wrong = month / "wrong.json"
+    wrong.write_text(json.dumps(dict(make_entry(entry_id="wrong").to_dict(), partners=[])))
+    before = {p: p.read_bytes() for p in (damaged, newer, wrong)}
+
+    loaded = journal.load()
+    assert len(loaded.entries) == 3
+    messages = {p.path.name: str(p) for p in loaded.problems}
+    assert set(messages) == {"damaged.json", "newer.json", "wrong.json"}
+    assert "damaged" in messages["damaged.json"] and "left untouched" in messages["damaged.json"]
+    assert "newer reconnect" in messages["newer.json"]
+    assert [p.newer for p in loaded.problems if p.path == newer] == [True]
+    assert {p: p.read_bytes() for p in before} == before
+
+
+def test_temp_files_from_a_crash_are_skipped_not_reported(tmp_path: Path) -> None:
+    journal = fill_journal(tmp_path, 2)
+    month = tmp_path / "2026" / "11"
+    stale = month / ".tmp-e9.json.abcd.part"
+    stale.write_text('{"half": ')
+    old = time.time() - fsutil.STALE_TEMP_SECONDS - 1
+    os.utime(stale, (old, old))
+    fresh = month / ".tmp-e8.json.ef01.part"
+    fresh.write_text('{"being": "written"')
+    loaded = journal.load()
+    assert len(loaded.entries) == 2 and loaded.problems == []
+    assert not stale.exists() and fresh.exists()
+
+
+def test_entries_load_sorted_by_start_then_id(tmp_path: Path) -> None:
+    journal = Journal(tmp_path)
+    journal.save(make_entry(MOMENT + timedelta(days=40), entry_id="b"))
+    journal.save(make_entry(MOMENT, entry_id="z"))
+    journal.save(make_entry(MOMENT, entry_id="a"))
+    assert [e.id for e in journal.load().entries] == ["a", "z", "b"]
+    assert journal.latest().id == "b"
+
+
+def test_latest_skips_a_month_of_damaged_files(tmp_path: Path) -> None:
+    journal = fill_journal(tmp_path, 2)
+    later = tmp_path / "2027" / "01"
+    later.mkdir(parents=True)
+    (later / "bad.json").write_text("not json")
+    assert journal.latest().id == "e00001"
+    assert Journal(tmp_path / "empty").latest() is None
+
+
+def _write_many(root: str, prefix: str) -> None:
+    journal = Journal(Path(root))
+    for number in range(40):
+        journal.save(make_entry(MOMENT + timedelta(minutes=number), entry_id=f"{prefix}{number:03d}"))
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+    context = multiprocessing.get_context("spawn")
+    writers = [context.Process(target=_write_many, args=(str(tmp_path), prefix)) for prefix in ("a", "b")]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join(60)
+        assert writer.exitcode == 0
+    loaded = Journal(tmp_path).load()
+    assert len(loaded.entries) == 80 and loaded.problems == []
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"id": "../../escape"}, "characters"),
+        ({"started_at": "2026-11-26T21:30:05"}, "time zone"),
+        ({"started_at": "yesterday"}, "not a date"),
+        ({"schema_version": None}, "schema_version"),
+    ],
+)
+def test_entries_that_do_not_fit_are_refused(change: dict, message: str) -> None:
+    with pytest.raises(EntryInvalid, match=message):
+        Entry.from_dict(dict(make_entry().to_dict(), **change))
+
+
+def test_answer_shapes_are_checked() -> None:
+    data = make_entry().to_dict()
+    data["prompts"][0]["answers"][0] = {"status": "answered", "answer": 3}
+    with pytest.raises(EntryInvalid, match="wrong shape"):
+        Entry.from_dict(data)
+    data["prompts"][0]["answers"][0] = {"status": "maybe"}
+    with pytest.raises(EntryInvalid, match="status"):
+        Entry.from_dict(data)
