@@ -42,6 +42,18 @@ def command_seconds(args: list[str], env: dict[str, str], runs: int) -> float:
     return median_seconds(once, runs)
 
 
+def ui_launch(which: str, runs: int, typed: int = 400) -> tuple[float, float]:
+    """Median seconds to the first screen ready, and median characters typed per second."""
+    readies, speeds = [], []
+    for _ in range(runs):
+        env = dict(os.environ, BENCH_T0=repr(time.time()))
+        out = subprocess.run([sys.executable, str(Path(__file__).with_name("ui_launch.py")), which, str(typed)],
+                             env=env, capture_output=True, text=True, check=True).stdout.split()
+        readies.append(float(out[0]))
+        speeds.append(float(out[1]))
+    return statistics.median(readies), statistics.median(speeds)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median is shown)")
@@ -54,6 +66,13 @@ def main() -> None:
         rows.append(("python itself (baseline)", command_seconds([sys.executable, "-c", "pass"], env, options.runs), ""))
         for args in (["--help"], ["paths"], ["decks", "list"], ["prompt"]):
             rows.append((f"reconnect {' '.join(args)}", command_seconds(reconnect + args, env, options.runs), ""))
+
+        bare_ready, bare_typing = ui_launch("bare", options.runs)
+        ready, typing = ui_launch("reconnect", options.runs)
+        rows.append(("bare Textual app, two TextAreas: ready", bare_ready, ""))
+        rows.append(("reconnect checkin: first screen ready", ready, f"{ready / bare_ready:.2f}x the bare app"))
+        rows.append(("bare TextArea: 400 characters typed", 400 / bare_typing, f"{bare_typing:,.0f} chars/s"))
+        rows.append(("answer pane: 400 characters typed", 400 / typing, f"{typing:,.0f} chars/s, draft kept"))
 
         journal = Journal(Path(home) / "journal")
         entries = sample_entries(TEN_YEARS)

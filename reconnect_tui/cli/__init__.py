@@ -7,7 +7,9 @@ from reconnect_tui.cli.app import app, main
 from reconnect_tui.cli.basics import prompt, show_paths
 from reconnect_tui.cli.decks import decks_app
 from reconnect_tui.cli.journal import export, import_journal
+from reconnect_tui.cli.screens import checkin
 
+app.command("checkin")(checkin)
 app.command("prompt")(prompt)
 app.add_typer(decks_app, name="decks")
 app.command("export")(export)

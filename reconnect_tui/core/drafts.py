@@ -9,6 +9,7 @@ and a lock left by a process that was killed is simply taken over.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,11 @@ class DraftStore:
 
     def unlock(self) -> None:
         self._lock.release()
+
+    @property
+    def locked(self) -> bool:
+        """True while this process holds the check-in lock."""
+        return self._lock.held
 
     def save(self, session: dict[str, Any], saved_at: datetime) -> None:
         payload = {"draft_version": DRAFT_VERSION, "saved_at": saved_at.isoformat(), "session": session}
@@ -88,3 +94,47 @@ class DraftStore:
             pass
         except OSError as error:
             raise DraftError(f"the draft at {self.path} could not be removed: {error.strerror}") from None
+
+
+class DraftKeeper:
+    """Keeps the draft of one check-in up to date, and remembers if it cannot.
+
+    The screen calls `changed()` on every edit and `save_if_changed()` on a short
+    timer, so the file is at most a moment behind what is on screen; `save_now()`
+    is for step changes and quitting. A failed save (full disk, read-only folder)
+    is not raised: it is kept in `error` for the screen to show, the words stay in
+    memory, and the next call tries again.
+    """
+
+    def __init__(self, store: DraftStore, snapshot: Callable[[], dict[str, Any]], clock: Callable[[], datetime]) -> None:
+        self.store = store
+        self._snapshot = snapshot
+        self._clock = clock
+        self.dirty = False
+        self.error: DraftError | None = None
+
+    def changed(self) -> None:
+        self.dirty = True
+
+    def save_if_changed(self) -> DraftError | None:
+        return self.save_now() if self.dirty else self.error
+
+    def save_now(self) -> DraftError | None:
+        try:
+            self.store.save(self._snapshot(), self._clock())
+        except DraftError as error:
+            self.error = error
+            self.dirty = True
+            return error
+        self.error = None
+        self.dirty = False
+        return None
+
+    def discard(self) -> DraftError | None:
+        """Remove the draft (after the entry is saved, or when the couple discards it)."""
+        try:
+            self.store.clear()
+        except DraftError as error:
+            return error
+        self.dirty = False
+        return None

@@ -28,7 +28,7 @@ KINDS = ("text", "scale", "choice")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
 # Words, never grades: how close each partner feels, from 1 to 5.
-CLOSENESS_WORDS = {1: "Far apart", 2: "A bit distant", 3: "In between", 4: "Close", 5: "Very close"}
+CLOSENESS_WORDS = {1: "Far apart", 2: "A bit apart", 3: "In between", 4: "Close", 5: "Very close"}
 FOLLOW_UP_WORDS = {"yes": "Yes", "partly": "Partly", "not_yet": "Not yet"}
 
 

@@ -21,6 +21,7 @@ from reconnect_tui.core.entry import (
     closeness_words,
 )
 from reconnect_tui.core.errors import JournalError
+from reconnect_tui.core.fsutil import atomic_write
 from reconnect_tui.core.journal import Journal, sort_key
 
 EXPORT_FORMAT = "reconnect-journal"
@@ -178,3 +179,18 @@ def import_file(journal: Journal, path: Path) -> ImportResult:
         known.add(entry.id)
         result.added.append(entry)
     return result
+
+
+def save_copy(entries: Iterable[Entry], path: Path) -> Path:
+    """Write entries as an export file that `reconnect import` takes back later.
+
+    Used when the journal folder cannot be written: the words go somewhere safe
+    the couple chooses. An existing file is never replaced.
+    """
+    path = path.expanduser()
+    try:
+        return atomic_write(path, to_json(entries).encode("utf-8"), overwrite=False)
+    except FileExistsError:
+        raise JournalError(f"{path} already exists; choose another name") from None
+    except OSError as error:
+        raise JournalError(f"could not write {path}: {error.strerror or error}") from None

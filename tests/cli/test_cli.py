@@ -203,3 +203,30 @@ print("TEXTUAL:" + ",".join(loaded))
 def test_screenless_commands_never_import_textual(command: list[str]) -> None:
     result = subprocess.run([sys.executable, "-c", NO_TEXTUAL, *command], capture_output=True, text=True)
     assert "TEXTUAL:\n" in result.stdout, result.stdout[-300:]
+
+
+def test_checkin_refuses_bad_names_and_unknown_decks_before_any_screen(private_home: Path) -> None:
+    result = run("checkin", "--partners", "Alex")
+    assert result.exit_code == 1 and 'like --partners "Alex,Sam"' in result.stderr
+    result = run("checkin", "--partners", "Alex,Sam", "--deck", "nope")
+    assert result.exit_code == 1 and "no deck 'nope'" in result.stderr
+
+
+def test_checkin_says_when_another_one_is_open(private_home: Path) -> None:
+    from reconnect_tui.core.drafts import DraftStore
+
+    holder = DraftStore(private_home / "drafts")
+    holder.lock()
+    try:
+        result = run("checkin", "--partners", "Alex,Sam")
+    finally:
+        holder.unlock()
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "reconnect: a check-in is already open in another window; finish or quit that one first"
+    )
+
+
+def test_checkin_help_does_not_import_textual() -> None:
+    result = subprocess.run([sys.executable, "-c", NO_TEXTUAL, "checkin", "--help"], capture_output=True, text=True)
+    assert "TEXTUAL:\n" in result.stdout and "--partners" in result.stdout

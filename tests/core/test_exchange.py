@@ -86,7 +86,7 @@ def test_markdown_reads_like_a_journal() -> None:
     assert text.startswith("# Our check-ins\n")
     assert "Alex and Sam · 1 check-in · Thursday 26 November 2026" in text
     assert "## Thursday 26 November 2026 · Bedtime check-in" in text
-    assert "- Alex: In between → Close" in text and "- Sam: A bit distant → Close" in text
+    assert "- Alex: In between → Close" in text and "- Sam: A bit apart → Close" in text
     assert "“Cook together”: Yes. We made soup" in text
     assert "### What made you smile today?" in text
     assert "> A quiet walk" in text and "**Sam** *(passed)*" in text

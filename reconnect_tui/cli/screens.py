@@ -1,0 +1,40 @@
+"""The commands that open a screen. Textual is imported here, inside the commands."""
+
+from __future__ import annotations
+
+import typer
+
+from reconnect_tui.cli.app import fail
+from reconnect_tui.cli.shared import paths
+
+
+def _partners(text: str | None) -> tuple[str, str] | None:
+    if text is None:
+        return None
+    names = [name.strip() for name in text.split(",")]
+    if len(names) != 2 or not all(names):
+        raise fail('--partners takes two names with a comma between them, like --partners "Alex,Sam"')
+    return names[0], names[1]
+
+
+def checkin(
+    deck: str = typer.Option(None, "--deck", "-d", metavar="ID", help="The deck to use (see: reconnect decks list)."),
+    partners: str = typer.Option(None, "--partners", metavar='"A,B"', help="Both names, this time only."),
+    minutes: int = typer.Option(None, "--minutes", min=1, max=240, metavar="N", help="About how long you have."),
+) -> None:
+    """Start a check-in together (about ten minutes)."""
+    from reconnect_tui.core.workspace import Workspace
+
+    names = _partners(partners)
+    workspace = Workspace.open(paths())
+    if deck is not None:
+        workspace.library.get(deck)  # an unknown deck is one clear line, before any screen
+    workspace.drafts.lock()  # a second check-in is told so here, on the plain terminal
+
+    from reconnect_tui.ui.app import CheckinRequest, build_app
+
+    app = build_app(workspace, start="checkin", request=CheckinRequest(deck, names, minutes))
+    app.run()
+    workspace.drafts.unlock()
+    if app.farewell:
+        typer.echo(app.farewell)

@@ -1,0 +1,275 @@
+"""The Textual app and the factory that builds it from core objects.
+
+The CLI and the tests build the app the same way: `build_app(workspace, ...)`.
+The clock is injected so timers and dates can be fixed in tests, and the cursor
+blink can be turned off for snapshots.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from textual import events, work
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+from textual.theme import Theme
+
+from reconnect_tui.core.drafts import DraftDamaged
+from reconnect_tui.core.entry import Entry
+from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError
+from reconnect_tui.core.session import CheckinSession
+from reconnect_tui.core.workspace import Workspace, local_now
+from reconnect_tui.ui.screens.checkin import CheckinScreen, step_name
+from reconnect_tui.ui.screens.confirm import ConfirmScreen
+from reconnect_tui.ui.screens.names import NamesScreen
+from reconnect_tui.ui.screens.resume import ResumeScreen
+from reconnect_tui.ui.screens.summary import SummaryScreen
+
+STYLES = Path(__file__).parent / "styles"
+NARROW_BELOW = 90  # columns; narrower terminals stack the two panes
+
+
+@dataclass(frozen=True)
+class CheckinRequest:
+    """What `reconnect checkin` was asked for; None means "use the remembered choice"."""
+
+    deck_id: str | None = None
+    partners: tuple[str, str] | None = None
+    minutes: int | None = None
+
+
+class ReconnectApp(App[None]):
+    CSS_PATH = [STYLES / "app.tcss", STYLES / "checkin.tcss", STYLES / "dialogs.tcss"]
+    TITLE = "reconnect"
+    # Ctrl+P is "back" in the check-in, as the keyboard contract says.
+    COMMAND_PALETTE_BINDING = "ctrl+t"
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        start: str = "checkin",
+        request: CheckinRequest | None = None,
+        clock: Callable[[], datetime] = local_now,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.start = start
+        self.request = request or CheckinRequest()
+        self.clock = clock
+        self.cursor_blink = cursor_blink
+        self.checkin_screen: CheckinScreen | None = None
+        self.farewell: str | None = None
+        """Said on the plain terminal once the screen is gone (the CLI prints it)."""
+
+    # --- start-up ----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        theme = self.workspace.config.config.theme
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        for note in self.workspace.notes:
+            self.notify(note, title="Please have a look", severity="warning", timeout=12)
+        self._install_signal_handlers()
+        if self.checkin_screen is None:
+            self.begin_checkin(self.request)
+
+    def get_default_screen(self) -> Screen:
+        """Open straight onto the check-in when nothing needs asking first.
+
+        Starting on a blank screen and pushing the check-in over it costs a whole
+        extra layout and render, a visible part of the start-up time.
+        """
+        session = self._session_without_questions()
+        if session is None:
+            return Screen(id="waiting")
+        return self._checkin_screen_for(session)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW_BELOW, "-narrow")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = self.cursor_blink  # type: ignore[attr-defined]
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if theme.name != self.workspace.config.config.theme:
+            problem = self.workspace.remember(theme=theme.name)
+            if problem:
+                self.notify(problem, severity="warning")
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # The screenshot command would write private words to a file in the current
+        # folder, readable by others; it is left out.
+        for command in super().get_system_commands(screen):
+            if command.title != "Screenshot":
+                yield command
+
+    # --- the check-in flow -------------------------------------------------------------
+
+    @work(exclusive=True, group="checkin")
+    async def begin_checkin(self, request: CheckinRequest) -> None:
+        drafts = self.workspace.drafts
+        if not drafts.locked:
+            try:
+                drafts.lock()
+            except (CheckinAlreadyOpen, DraftError) as error:
+                self.notify(str(error), severity="error", timeout=10)
+                return
+        session = await self._offer_draft()
+        if session is None:
+            session = await self._new_session(request)
+        await self.push_screen(self._checkin_screen_for(session))
+
+    def _checkin_screen_for(self, session: CheckinSession) -> CheckinScreen:
+        screen = CheckinScreen(session, self.workspace, self.clock, self.request.minutes, on_done=self._checkin_done)
+        self.checkin_screen = screen
+        return screen
+
+    def _session_without_questions(self) -> CheckinSession | None:
+        """A new session, if there is no draft to offer and both names are known."""
+        partners = self.request.partners or self.workspace.config.config.partners
+        drafts = self.workspace.drafts
+        if partners is None or drafts.path.exists():
+            return None
+        if not drafts.locked:
+            try:
+                drafts.lock()
+            except (CheckinAlreadyOpen, DraftError):
+                return None  # the flow says so, once the app is up
+        return self._make_session(self.request, partners)
+
+    async def _offer_draft(self) -> CheckinSession | None:
+        drafts = self.workspace.drafts
+        try:
+            data = drafts.load()
+            session = None if data is None else CheckinSession.from_dict(data)
+        except DraftDamaged as error:
+            self.notify(str(error), severity="warning", timeout=15)
+            return None
+        except DraftError as error:
+            kept = drafts.set_aside()
+            self.notify(f"{error}; it was kept as {kept}", severity="warning", timeout=15)
+            return None
+        if session is None:
+            return None
+        while True:
+            if await self.push_screen_wait(ResumeScreen(describe_draft(session))) != "discard":
+                return session
+            confirmed = await self.push_screen_wait(
+                ConfirmScreen(
+                    "Discard the unfinished check-in?",
+                    "What was written in it will be gone. This cannot be undone.",
+                    yes="Discard",
+                    no="Keep it",
+                )
+            )
+            if confirmed:
+                drafts.clear()
+                return None
+
+    async def _new_session(self, request: CheckinRequest) -> CheckinSession:
+        workspace = self.workspace
+        partners = request.partners or workspace.config.config.partners
+        if partners is None:
+            partners = await self.push_screen_wait(NamesScreen())
+            problem = workspace.remember(partners=partners)
+            if problem:
+                self.notify(f"Your names are used for now, but {problem}", severity="warning", timeout=12)
+        return self._make_session(request, partners)
+
+    def _make_session(self, request: CheckinRequest, partners: tuple[str, str]) -> CheckinSession:
+        workspace = self.workspace
+        deck = workspace.library.get(request.deck_id) if request.deck_id else workspace.default_deck()
+        latest = workspace.journal.latest()
+        previous = (latest.partners[0].intention, latest.partners[1].intention) if latest else (None, None)
+        return CheckinSession(
+            deck=deck,
+            partners=partners,
+            started_at=self.clock(),
+            gestures=workspace.library.gestures_for(deck),
+            previous_intentions=previous,
+            mode=workspace.config.config.mode,
+        )
+
+    def _checkin_done(self, entry: Entry | None, where: str | None) -> None:
+        """The check-in screen has finished: show the summary, or say why not."""
+        self.checkin_screen = None
+        self.workspace.drafts.unlock()
+        if entry is None:
+            self._after_checkin(where)
+            return
+        # Pushed over the finished check-in (which may be the only screen below it).
+        self.push_screen(SummaryScreen(entry, where or "", on_done=lambda: self._after_checkin(None)))
+
+    def _after_checkin(self, message: str | None) -> None:
+        self.leave(message)
+
+    # --- leaving ----------------------------------------------------------------------
+
+    def leave(self, farewell: str | None = None) -> None:
+        """Close the app; `farewell` is printed after the terminal is restored."""
+        self.farewell = farewell
+        self.exit()
+
+    def on_unmount(self) -> None:
+        """The app is closing: let go of the check-in lock (the draft is saved by now)."""
+        self.workspace.drafts.unlock()
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q and the palette's Quit: a check-in in progress is kept as a draft first."""
+        if self.checkin_screen is not None:
+            self.checkin_screen.keep_draft_and_quit()
+        else:
+            self.exit()
+
+    def _install_signal_handlers(self) -> None:
+        """Keep the draft when the terminal closes (SIGHUP) or we are asked to stop (SIGTERM)."""
+        loop = asyncio.get_running_loop()
+        try:
+            loop.add_signal_handler(signal.SIGTERM, self._on_terminate)
+            loop.add_signal_handler(signal.SIGHUP, self._on_hangup)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # not the main thread (tests) or no signals here
+
+    def _save_draft_quietly(self) -> None:
+        if self.checkin_screen is not None:
+            self.checkin_screen.keeper.save_now()
+
+    def _on_terminate(self) -> None:
+        self._save_draft_quietly()
+        self.leave("Stopped. Your check-in is kept as a draft; it will be offered next time.")
+
+    def _on_hangup(self) -> None:
+        # The terminal is gone: restoring it would fail or hang, so save and leave at once.
+        self._save_draft_quietly()
+        os._exit(0)
+
+
+def describe_draft(session: CheckinSession) -> str:
+    started = session.started_at
+    where = step_name(session).lower()
+    names = " and ".join(session.partners)
+    return (
+        f"{names}, you have an unfinished check-in from {started:%A} {started.day} {started:%B} at "
+        f"{started:%H:%M}: {session.deck.title}, at {where}. Everything you wrote is still there."
+    )
+
+
+def build_app(
+    workspace: Workspace,
+    *,
+    start: str = "checkin",
+    request: CheckinRequest | None = None,
+    clock: Callable[[], datetime] = local_now,
+    cursor_blink: bool = True,
+) -> ReconnectApp:
+    return ReconnectApp(workspace, start=start, request=request, clock=clock, cursor_blink=cursor_blink)

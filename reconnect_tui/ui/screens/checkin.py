@@ -1,0 +1,287 @@
+"""The check-in itself: one step at a time, both partners side by side.
+
+The screen drives the core `CheckinSession`: widgets post `Given`, the screen sets
+it on the session and marks the draft changed; a half-second timer writes the
+draft, and every step change writes it at once. Saving goes through the core
+journal; if that fails, nothing is dropped and the couple chooses what to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from reconnect_tui.core.drafts import DraftKeeper
+from reconnect_tui.core.entry import Entry
+from reconnect_tui.core.errors import DraftError, JournalError
+from reconnect_tui.core.session import PARTNERS, CheckinSession, StepKind
+from reconnect_tui.core.workspace import Workspace
+from reconnect_tui.ui.messages import Given
+from reconnect_tui.ui.screens.confirm import ConfirmScreen
+from reconnect_tui.ui.screens.pause import PauseScreen
+from reconnect_tui.ui.screens.save_failed import SaveFailedScreen
+from reconnect_tui.ui.widgets.answer_pane import AnswerPane
+from reconnect_tui.ui.widgets.checkin_header import CheckinHeader
+from reconnect_tui.ui.widgets.steps import build_step
+
+if TYPE_CHECKING:
+    from reconnect_tui.ui.app import ReconnectApp
+
+AUTOSAVE_SECONDS = 0.5
+
+
+def step_name(session: CheckinSession) -> str:
+    kind = session.step.kind
+    if kind is StepKind.PROMPT:
+        number, total = session.prompt_number() or (0, 0)
+        return f"Prompt {number} of {total}"
+    return {StepKind.ARRIVE: "Arriving", StepKind.FOLLOW_UP: "Since last time", StepKind.CLOSE: "Closing"}[kind]
+
+
+class CheckinScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+n", "next", "Next", priority=True),
+        Binding("ctrl+p", "back", "Back", priority=True),
+        Binding("ctrl+s", "finish", "Save", priority=True),
+        Binding("escape", "pause", "Pause", priority=True),
+    ]
+
+    def __init__(
+        self,
+        session: CheckinSession,
+        workspace: Workspace,
+        clock: Callable[[], datetime],
+        minutes: int | None = None,
+        on_done: Callable[[Entry | None, str | None], None] | None = None,
+    ) -> None:
+        super().__init__(id="checkin")
+        self.session = session
+        self.workspace = workspace
+        self.clock = clock
+        self.minutes = minutes or session.deck.minutes
+        self.on_done = on_done
+        self.keeper = DraftKeeper(workspace.drafts, self._snapshot, clock)
+        self._sitting_started = clock()
+        self._elapsed_before = session.elapsed_seconds
+
+    @property
+    def reconnect(self) -> ReconnectApp:
+        return self.app  # type: ignore[return-value]
+
+    # --- time and drafts -------------------------------------------------------------
+
+    def elapsed(self) -> float:
+        return self._elapsed_before + max(0.0, (self.clock() - self._sitting_started).total_seconds())
+
+    def _snapshot(self) -> dict:
+        self.session.elapsed_seconds = self.elapsed()
+        return self.session.to_dict()
+
+    def autosave(self) -> None:
+        self._show_draft_problem(self.keeper.save_if_changed())
+
+    def save_draft_now(self) -> DraftError | None:
+        problem = self.keeper.save_now()
+        self._show_draft_problem(problem)
+        return problem
+
+    def _show_draft_problem(self, problem: DraftError | None) -> None:
+        warning = self.query_one("#save-warning", Static)
+        if problem is None:
+            warning.display = False
+            return
+        warning.update(f"{problem}. Everything is still here on screen; it will keep trying.")
+        warning.display = True
+
+    # --- layout ------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield CheckinHeader(self.session.deck.title, self.minutes, self.elapsed)
+        yield Static("", id="save-warning", markup=False)
+        yield Container(id="step-area")
+        with Horizontal(id="controls"):
+            yield Button("◀ Back", id="back", compact=True)
+            for partner in PARTNERS:
+                yield Button("", id=f"pass-{partner}", compact=True, classes=f"pass partner-{partner}")
+            yield Static("", classes="spacer")
+            yield Button("Finish now", id="finish", compact=True)
+            yield Button("Next ▶", id="next", variant="primary", compact=True)
+        yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        self.query_one("#save-warning").display = False
+        await self.show_step()
+        self.set_interval(AUTOSAVE_SECONDS, self.autosave)
+
+    async def show_step(self) -> None:
+        area = self.query_one("#step-area", Container)
+        await area.remove_children()
+        step = build_step(self.session)
+        await area.mount(step)
+        self._update_controls()
+        self.query_one(step.first_focus).focus()
+        self.save_draft_now()
+
+    def _update_controls(self) -> None:
+        session = self.session
+        self.query_one("#back", Button).disabled = session.is_first_step
+        self.query_one("#next", Button).label = "Finish ✓" if session.is_last_step else "Next ▶"
+        self.query_one("#finish", Button).display = not session.is_last_step
+        on_prompt = session.step.kind is StepKind.PROMPT
+        for partner in PARTNERS:
+            button = self.query_one(f"#pass-{partner}", Button)
+            button.display = on_prompt
+            if on_prompt:
+                passed = session.answer(session.step.prompt_index, partner).passed  # type: ignore[arg-type]
+                name = session.partners[partner]
+                button.label = f"Answer after all ({name})" if passed else f"Pass ({name})"
+
+    # --- what the partners give ---------------------------------------------------------
+
+    def on_given(self, message: Given) -> None:
+        session, partner, value = self.session, message.partner, message.value
+        if message.field == "answer":
+            session.set_answer(session.step.prompt_index, partner, value)  # type: ignore[arg-type]
+        elif message.field in ("closeness_before", "closeness_after"):
+            session.set_closeness(message.field.removeprefix("closeness_"), partner, value)  # type: ignore[arg-type]
+        elif message.field == "follow_up_result":
+            session.set_follow_up(partner, value)  # type: ignore[arg-type]
+        elif message.field == "follow_up_words":
+            session.set_follow_up(partner, session.people[partner].follow_up_result, str(value))
+        elif message.field == "appreciation":
+            session.set_appreciation(partner, str(value))
+        elif message.field == "intention":
+            session.set_intention(partner, str(value))
+        self.keeper.changed()
+
+    def toggle_pass(self, partner: int) -> None:
+        index = self.session.step.prompt_index
+        if index is None:
+            return
+        passed = not self.session.answer(index, partner).passed
+        self.session.set_passed(index, partner, passed)
+        self.query_one(f"#pane-{partner}", AnswerPane).show_passed(passed)
+        self._update_controls()
+        self.keeper.changed()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        button = event.button.id or ""
+        if button.startswith("pass-"):
+            self.toggle_pass(int(button[-1]))
+        elif button == "back":
+            self.run_action("back")
+        elif button == "next":
+            self.run_action("next")
+        elif button == "finish":
+            self.run_action("finish")
+
+    # --- moving through the steps ---------------------------------------------------------
+
+    async def action_next(self) -> None:
+        if self.session.go_next():
+            await self.show_step()
+        else:
+            self.finish()
+
+    async def action_back(self) -> None:
+        if self.session.go_back():
+            await self.show_step()
+
+    def action_finish(self) -> None:
+        self.finish()
+
+    def action_pause(self) -> None:
+        self.app.push_screen(PauseScreen(), self._after_pause)
+
+    def _after_pause(self, choice: str | None) -> None:
+        if choice == "save":
+            self.finish(then_quit=True)
+        elif choice == "draft":
+            self.keep_draft_and_quit()
+        elif choice == "discard":
+            self.app.push_screen(
+                ConfirmScreen(
+                    "Discard this check-in?",
+                    "What you both wrote in it will be gone. This cannot be undone.",
+                    yes="Discard",
+                    no="Keep it",
+                ),
+                self._after_discard_question,
+            )
+
+    def _after_discard_question(self, discard: bool | None) -> None:
+        if not discard:
+            return
+        problem = self.keeper.discard()
+        if problem is not None:
+            self.notify(str(problem), severity="error")
+            return
+        self._leave(None, "The check-in was discarded.")
+
+    # --- leaving ----------------------------------------------------------------------
+
+    def keep_draft_and_quit(self) -> None:
+        """Ctrl+Q, the palette's Quit, and "keep as a draft": only leave once it is kept."""
+        problem = self.save_draft_now()
+        if problem is None:
+            self.reconnect.leave("Your check-in is kept as a draft; it will be offered next time.")
+            return
+        self.app.push_screen(
+            ConfirmScreen(
+                "The draft could not be saved",
+                f"{problem}.\n\nIf you quit now, what you wrote since the last save is lost. "
+                "Stay, free some space or fix the folder, and try again.",
+                yes="Quit anyway",
+                no="Stay",
+            ),
+            lambda quit_anyway: self.app.exit() if quit_anyway else None,
+        )
+
+    def finish(self, then_quit: bool = False) -> None:
+        entry = self.session.finish(self.clock())
+        journal = self.workspace.journal
+        try:
+            path = journal.save(entry)
+        except JournalError:
+            # This check-in's id is already in the journal: it was saved before and
+            # its draft could not be removed then. Nothing to write twice.
+            path = journal.path_for(entry)
+        except OSError as error:
+            problem = f"The journal folder {journal.root} could not be written: {error.strerror or error}."
+            suggested = Path.home() / f"reconnect-checkin-{entry.started_at:%Y-%m-%d-%H%M}.json"
+            self.app.push_screen(
+                SaveFailedScreen(problem, entry, suggested),
+                lambda outcome: self._after_failed_save(outcome, entry, then_quit),
+            )
+            return
+        self._saved(entry, f"Kept privately in {path}", then_quit)
+
+    def _after_failed_save(self, outcome: tuple[str, Path | None] | None, entry: Entry, then_quit: bool) -> None:
+        action, copy = outcome or ("back", None)
+        if action == "retry":
+            self.finish(then_quit)
+        elif action == "copied" and copy is not None:
+            where = (f"The journal folder could not be written, so it was saved to {copy}. "
+                     f"When the folder works again: reconnect import {copy}")
+            self._saved(entry, where, then_quit)
+
+    def _saved(self, entry: Entry, where: str, then_quit: bool) -> None:
+        problem = self.keeper.discard()
+        if problem is not None:
+            self.notify(f"Saved, but the old draft could not be removed: {problem}", severity="warning")
+        if then_quit:
+            self.reconnect.leave(f"Saved your check-in. {where}")
+            return
+        self._leave(entry, where)
+
+    def _leave(self, entry: Entry | None, where: str) -> None:
+        if self.on_done is not None:
+            self.on_done(entry, where)

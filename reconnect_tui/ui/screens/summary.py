@@ -1,0 +1,69 @@
+"""After saving: closeness before and after, the gestures chosen, where it was kept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from reconnect_tui.core.entry import Entry, closeness_words
+
+
+def next_time(entry: Entry, long_deck_minutes: int = 30) -> str:
+    """A gentle suggestion, never a schedule."""
+    minutes = (entry.finished_at - entry.started_at).total_seconds() / 60
+    when = "next week" if minutes >= long_deck_minutes or entry.deck_id == "weekly" else "tomorrow, around this time"
+    return f"Whenever suits you. {when.capitalize()} could be a good moment for the next one."
+
+
+def summary_rows(entry: Entry) -> list[tuple[str, str, str]]:
+    """(label, first partner, second partner) for each line of the summary."""
+    first, second = entry.partners
+    return [
+        ("Before", closeness_words(first.closeness_before), closeness_words(second.closeness_before)),
+        ("Now", closeness_words(first.closeness_after), closeness_words(second.closeness_after)),
+        ("Gesture", first.intention or "—", second.intention or "—"),
+    ]
+
+
+class SummaryScreen(Screen[None]):
+    """Enter (or Done) hands back to the app, which decides where to go next."""
+
+    BINDINGS = [Binding("enter", "done", "Done", priority=True)]
+
+    def __init__(self, entry: Entry, where: str, on_done: Callable[[], None]) -> None:
+        super().__init__()
+        self.entry = entry
+        self.where = where
+        self.on_done = on_done
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="summary"):
+            with Vertical(classes="summary-box"):
+                yield Static("Saved. Thank you, both of you.", classes="dialog-title")
+                with Grid(id="summary-table"):
+                    yield Static("")
+                    for number, partner in enumerate(self.entry.partners):
+                        yield Static(partner.name, classes=f"summary-name name-{number}", markup=False)
+                    for label, first, second in summary_rows(self.entry):
+                        yield Static(label, classes="summary-label")
+                        yield Static(first, markup=False)
+                        yield Static(second, markup=False)
+                yield Static(self.where, classes="where", markup=False)
+                yield Static(next_time(self.entry), classes="dialog-text")
+                yield Button("Done", id="done", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#done", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_done()
+
+    def action_done(self) -> None:
+        self.on_done()
+

@@ -1,0 +1,1 @@
+"""Widgets of the check-in and the journal screens. They post messages; screens act."""

@@ -1,0 +1,92 @@
+"""One partner's answer to the current prompt, headed by their name in their colour.
+
+The input fits the prompt's kind: free text, a word scale, or a list of options.
+The pane never changes the session itself: it posts `Given` and the screen acts.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import RadioButton, RadioSet, SelectionList, Static, TextArea
+
+from reconnect_tui.core.decks import Prompt
+from reconnect_tui.core.session import AnswerState
+from reconnect_tui.ui.messages import Given
+from reconnect_tui.ui.widgets.word_scale import WordScale
+
+PLACEHOLDER = "Write here, or pass. Both are fine."
+
+
+def answer_area(text: str, id: str, placeholder: str = PLACEHOLDER) -> TextArea:
+    """A text area for prose: wrapped, no line numbers, Tab moves on."""
+    return TextArea(
+        text,
+        id=id,
+        soft_wrap=True,
+        tab_behavior="focus",
+        show_line_numbers=False,
+        highlight_cursor_line=False,
+        placeholder=placeholder,
+        compact=True,
+        classes="answer-input",
+    )
+
+
+class AnswerPane(Vertical):
+    def __init__(self, partner: int, name: str, prompt: Prompt, state: AnswerState) -> None:
+        super().__init__(classes=f"answer-pane partner-{partner}", id=f"pane-{partner}")
+        self.partner = partner
+        self.prompt = prompt
+        self.state = state
+        self.border_title = name
+
+    def compose(self) -> ComposeResult:
+        input_id = f"answer-{self.partner}"
+        value = self.state.value
+        if self.prompt.kind == "scale":
+            yield WordScale(self.prompt.labels, value if isinstance(value, int) else None, id=input_id,
+                            classes="answer-input")
+        elif self.prompt.kind == "choice":
+            chosen = value if isinstance(value, tuple) else ()
+            if self.prompt.multiple:
+                yield SelectionList[str](
+                    *[(option, option, option in chosen) for option in self.prompt.options],
+                    id=input_id,
+                    classes="answer-input",
+                )
+            else:
+                with RadioSet(id=input_id, classes="answer-input"):
+                    for option in self.prompt.options:
+                        yield RadioButton(option, value=option in chosen)
+        else:
+            yield answer_area(value if isinstance(value, str) else "", input_id)
+        yield Static("Passed, and that is fine. Press the pass button again to answer after all.",
+                     classes="passed-note")
+
+    def on_mount(self) -> None:
+        self.show_passed(self.state.passed)
+
+    def show_passed(self, passed: bool) -> None:
+        self.set_class(passed, "-passed")
+        self.query_one(".answer-input").disabled = passed
+
+    def _give(self, value: object) -> None:
+        self.post_message(Given("answer", self.partner, value))
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._give(event.text_area.text)
+
+    def on_word_scale_changed(self, event: WordScale.Changed) -> None:
+        event.stop()
+        self._give(event.value)
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()
+        chosen = set(event.selection_list.selected)
+        self._give(tuple(option for option in self.prompt.options if option in chosen))
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        self._give((self.prompt.options[event.index],))

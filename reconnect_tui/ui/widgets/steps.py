@@ -1,0 +1,181 @@
+"""The body of each check-in step, built from the session as it stands.
+
+Each step shows the two partners in two panes (side by side, or stacked on a
+narrow terminal) and posts `Given` for every change; the check-in screen applies
+it to the session. `first_focus` names where the cursor goes when a step opens.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from reconnect_tui.core.entry import CLOSENESS_WORDS, FOLLOW_UP_RESULTS, FOLLOW_UP_WORDS
+from reconnect_tui.core.session import PARTNERS, CheckinSession, StepKind
+from reconnect_tui.ui.messages import Given
+from reconnect_tui.ui.widgets.answer_pane import AnswerPane, answer_area
+from reconnect_tui.ui.widgets.word_scale import WordScale
+
+CLOSENESS_LABELS = tuple(CLOSENESS_WORDS[n] for n in range(1, 6))
+FOLLOW_UP_LABELS = tuple(FOLLOW_UP_WORDS[key] for key in FOLLOW_UP_RESULTS)
+
+
+def _partner_box(partner: int, name: str) -> Vertical:
+    box = Vertical(classes=f"partner-box partner-{partner}", id=f"pane-{partner}")
+    box.border_title = name
+    return box
+
+
+class ArriveStep(VerticalScroll):
+    """Closeness now, in words, for each partner; a deck's note of care comes first."""
+
+    first_focus = "#closeness-0"
+
+    def __init__(self, session: CheckinSession) -> None:
+        super().__init__(classes="step")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Static("Arriving", classes="step-title")
+        if self.session.deck.note:
+            yield Static(self.session.deck.note, classes="deck-note", markup=False)
+        yield Static("Take a breath together. How close do you each feel right now?", classes="step-lead")
+        with Horizontal(classes="panes"):
+            for partner in PARTNERS:
+                with _partner_box(partner, self.session.partners[partner]):
+                    yield WordScale(CLOSENESS_LABELS, self.session.people[partner].closeness_before,
+                                    id=f"closeness-{partner}")
+
+    def on_word_scale_changed(self, event: WordScale.Changed) -> None:
+        event.stop()
+        self.post_message(Given("closeness_before", _partner_of(event.scale), event.value))
+
+
+class FollowUpStep(VerticalScroll):
+    """How last time's small gestures went, asked of whoever chose one."""
+
+    def __init__(self, session: CheckinSession) -> None:
+        super().__init__(classes="step")
+        self.session = session
+        first = next(p for p in PARTNERS if session.previous_intentions[p])
+        self.first_focus = f"#follow-up-{first}"
+
+    def compose(self) -> ComposeResult:
+        yield Static("Since last time", classes="step-title")
+        yield Static("Last time you each chose a small gesture. How did it go? Any answer is welcome.",
+                     classes="step-lead")
+        with Horizontal(classes="panes"):
+            for partner in PARTNERS:
+                intention = self.session.previous_intentions[partner]
+                person = self.session.people[partner]
+                with _partner_box(partner, self.session.partners[partner]):
+                    if not intention:
+                        yield Static("Nothing to look back on this time.", classes="muted")
+                        continue
+                    yield Static(f"You chose: “{intention}”", classes="intention", markup=False)
+                    chosen = person.follow_up_result
+                    value = FOLLOW_UP_RESULTS.index(chosen) + 1 if chosen else None
+                    yield WordScale(FOLLOW_UP_LABELS, value, id=f"follow-up-{partner}")
+                    yield Input(person.follow_up_words, placeholder="A few words, if you like",
+                                id=f"follow-up-words-{partner}", compact=True)
+
+    def on_word_scale_changed(self, event: WordScale.Changed) -> None:
+        event.stop()
+        result = None if event.value is None else FOLLOW_UP_RESULTS[event.value - 1]
+        self.post_message(Given("follow_up_result", _partner_of(event.scale), result))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(Given("follow_up_words", _partner_of(event.input), event.value))
+
+
+class PromptStep(Vertical):
+    """One prompt at the top, both partners' answers below."""
+
+    first_focus = "#answer-0"
+
+    def __init__(self, session: CheckinSession) -> None:
+        super().__init__(classes="step prompt-step")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        index = self.session.step.prompt_index
+        assert index is not None
+        prompt = self.session.deck.prompts[index]
+        number, total = index + 1, len(self.session.deck.prompts)
+        with Vertical(classes="prompt-head"):
+            yield Static(f"Prompt {number} of {total}", classes="step-count")
+            yield Static(prompt.text, classes="prompt-text", markup=False)
+            if prompt.tip:
+                yield Static(prompt.tip, classes="tip", markup=False)
+        with Horizontal(classes="panes"):
+            for partner in PARTNERS:
+                yield AnswerPane(partner, self.session.partners[partner], prompt,
+                                 self.session.answer(index, partner))
+
+
+class CloseStep(VerticalScroll):
+    """Appreciation, one small gesture for the coming days, and closeness now."""
+
+    first_focus = "#appreciation-0"
+
+    def __init__(self, session: CheckinSession) -> None:
+        super().__init__(classes="step")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Static("Closing", classes="step-title")
+        yield Static("Before you go, if you like: something you appreciate, one small gesture for the "
+                     "coming days, and how close you feel now.", classes="step-lead")
+        gestures = self.session.gestures
+        with Horizontal(classes="panes"):
+            for partner in PARTNERS:
+                person = self.session.people[partner]
+                other = self.session.partners[1 - partner]
+                with _partner_box(partner, self.session.partners[partner]):
+                    yield answer_area(person.appreciation, f"appreciation-{partner}",
+                                      placeholder=f"Something you appreciate about {other}…")
+                    if gestures:
+                        yield Select([(g, g) for g in gestures], prompt="A small gesture for the coming days…",
+                                     id=f"gesture-{partner}", compact=True)
+                    yield Input(person.intention, id=f"intention-{partner}", compact=True,
+                                placeholder="…or a gesture in your own words" if gestures
+                                else "A small gesture for the coming days")
+                    with Horizontal(classes="closeness-row"):
+                        yield Label("Close now", classes="row-label")
+                        yield WordScale(CLOSENESS_LABELS, person.closeness_after, id=f"closeness-after-{partner}")
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.post_message(Given("appreciation", _partner_of(event.text_area), event.text_area.text))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if isinstance(event.value, str):
+            self.query_one(f"#intention-{_partner_of(event.select)}", Input).value = event.value
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(Given("intention", _partner_of(event.input), event.value))
+
+    def on_word_scale_changed(self, event: WordScale.Changed) -> None:
+        event.stop()
+        self.post_message(Given("closeness_after", _partner_of(event.scale), event.value))
+
+
+def _partner_of(widget: Widget) -> int:
+    """Which partner a widget belongs to: its id ends in -0 or -1."""
+    return int((widget.id or "").rsplit("-", 1)[-1])
+
+
+def build_step(session: CheckinSession) -> ArriveStep | FollowUpStep | PromptStep | CloseStep:
+    kind = session.step.kind
+    if kind is StepKind.ARRIVE:
+        return ArriveStep(session)
+    if kind is StepKind.FOLLOW_UP:
+        return FollowUpStep(session)
+    if kind is StepKind.PROMPT:
+        return PromptStep(session)
+    return CloseStep(session)

@@ -1,0 +1,93 @@
+"""SVG snapshots of the main check-in screens at 80x24 and 120x40.
+
+The clock is fixed, the cursor does not blink, and the home folder and entry id
+are fixed too, so the only thing that can change a snapshot is the screen itself.
+Update them on purpose with: pytest tests/ui/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import Clock
+from textual.pilot import Pilot
+
+from reconnect_tui.core import session as session_module
+from reconnect_tui.core.paths import Paths
+from reconnect_tui.core.workspace import Workspace
+from reconnect_tui.ui.app import CheckinRequest, ReconnectApp, build_app
+from reconnect_tui.ui.screens.checkin import CheckinScreen
+from reconnect_tui.ui.screens.names import NamesScreen
+from reconnect_tui.ui.screens.summary import SummaryScreen
+from uihelpers import on_screen
+
+SIZES = [(80, 24), (120, 40)]
+SNAPSHOT_HOME = Path("/tmp/reconnect-snapshot-home")
+
+
+@pytest.fixture
+def snapshot_app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., ReconnectApp]:
+    shutil.rmtree(SNAPSHOT_HOME, ignore_errors=True)
+    monkeypatch.setenv("RECONNECT_HOME", str(SNAPSHOT_HOME))
+    monkeypatch.setattr(session_module, "new_entry_id", lambda started_at: "20261126-213000-snapshot")
+
+    def make(partners: tuple[str, str] | None = ("Alex", "Sam")) -> ReconnectApp:
+        workspace = Workspace.open(Paths.in_folder(SNAPSHOT_HOME))
+        return build_app(workspace, request=CheckinRequest(None, partners, None), clock=Clock(),
+                         cursor_blink=False)
+
+    yield make
+    shutil.rmtree(SNAPSHOT_HOME, ignore_errors=True)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_welcome(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+    async def ready(pilot: Pilot) -> None:
+        await on_screen(pilot, NamesScreen)
+        await pilot.press(*"Alex")
+
+    assert snap_compare(snapshot_app(partners=None), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_arriving(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+    async def ready(pilot: Pilot) -> None:
+        await on_screen(pilot, CheckinScreen)
+        await pilot.press("right", "right", "right", "tab", "right", "right")
+
+    assert snap_compare(snapshot_app(), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_prompt_with_answers(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+    async def ready(pilot: Pilot) -> None:
+        await on_screen(pilot, CheckinScreen)
+        await pilot.press("ctrl+n", *"A quiet walk by the river, and your laugh at dinner.", "tab")
+        await pilot.press(*"Coffee in bed.")
+
+    assert snap_compare(snapshot_app(), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_closing(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+    async def ready(pilot: Pilot) -> None:
+        await on_screen(pilot, CheckinScreen)
+        screen = pilot.app.screen
+        while not screen.session.is_last_step:  # type: ignore[attr-defined]
+            await pilot.press("ctrl+n")
+        await pilot.press(*"Thank you for dinner")
+
+    assert snap_compare(snapshot_app(), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+    async def ready(pilot: Pilot) -> None:
+        await on_screen(pilot, CheckinScreen)
+        await pilot.press("right", "right", "right", "tab", "right", "right", "ctrl+n", *"A walk", "ctrl+s")
+        await on_screen(pilot, SummaryScreen)
+
+    assert snap_compare(snapshot_app(), terminal_size=size, run_before=ready)
