@@ -89,6 +89,19 @@ def main() -> None:
         rows.append(
             ("export 3,650 as Markdown (in memory)", median_seconds(lambda: to_markdown(loaded.entries), options.runs), "")
         )
+        first_shown, opened, searched = [], [], []
+        for _ in range(options.runs):
+            env_now = dict(env, BENCH_T0=repr(time.time()))
+            out_line = subprocess.run(
+                [sys.executable, str(Path(__file__).with_name("ui_launch.py")), "history", home],
+                env=env_now, capture_output=True, text=True, check=True,
+            ).stdout.split()
+            first_shown.append(float(out_line[0]))
+            opened.append(float(out_line[1]))
+            searched.append(float(out_line[2]))
+        rows.append(("reconnect history: newest listed", statistics.median(first_shown), "launch to first entries"))
+        rows.append(("reconnect history: all 3,650 listed", statistics.median(opened), "launch to the whole list"))
+        rows.append(("history search, 3,650 entries", statistics.median(searched), "filter and redraw the list"))
         out = Path(home) / "export.json"
         rows.append(
             (

@@ -7,13 +7,16 @@ from reconnect_tui.cli.app import app, main
 from reconnect_tui.cli.basics import prompt, show_paths
 from reconnect_tui.cli.decks import decks_app
 from reconnect_tui.cli.journal import export, import_journal
-from reconnect_tui.cli.screens import checkin
+from reconnect_tui.cli.screens import checkin, history
+from reconnect_tui.cli.stats import stats
 
 app.command("checkin")(checkin)
+app.command("history")(history)
 app.command("prompt")(prompt)
 app.add_typer(decks_app, name="decks")
 app.command("export")(export)
 app.command("import")(import_journal)
+app.command("stats")(stats)
 app.command("paths")(show_paths)
 
 __all__ = ["app", "main"]

@@ -74,9 +74,14 @@ def root(
         False, "--version", help="Show the version and exit.", callback=_show_version, is_eager=True
     ),
 ) -> None:
-    """A short, kind check-in for two, kept as a private journal on this machine."""
+    """A short, kind check-in for two, kept as a private journal on this machine.
+
+    Run it alone to open the home screen.
+    """
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
+        from reconnect_tui.cli.screens import open_screen
+
+        open_screen("home")
 
 
 def main() -> None:

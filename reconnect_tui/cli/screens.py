@@ -38,3 +38,23 @@ def checkin(
     workspace.drafts.unlock()
     if app.farewell:
         typer.echo(app.farewell)
+
+
+def open_screen(start: str) -> None:
+    """Open the home screen or the journal (no check-in lock: they only read)."""
+    from reconnect_tui.core.workspace import Workspace
+    from reconnect_tui.ui.app import build_app
+
+    app = build_app(Workspace.open(paths()), start=start)
+    app.run()
+    if app.farewell:
+        typer.echo(app.farewell)
+
+
+def history() -> None:
+    """Browse past check-ins, search them, export them.
+
+    Search across every answer as you type, filter by deck, and export the chosen
+    check-in or everything shown to Markdown.
+    """
+    open_screen("history")

@@ -185,11 +185,21 @@ def save_copy(entries: Iterable[Entry], path: Path) -> Path:
     """Write entries as an export file that `reconnect import` takes back later.
 
     Used when the journal folder cannot be written: the words go somewhere safe
-    the couple chooses. An existing file is never replaced.
+    the couple chooses.
     """
+    return write_new_file(path, to_json(entries))
+
+
+def save_markdown(entries: Iterable[Entry], path: Path) -> Path:
+    """Write entries as a Markdown document to read or print."""
+    return write_new_file(path, to_markdown(entries))
+
+
+def write_new_file(path: Path, text: str) -> Path:
+    """Write a private (0600) file atomically; an existing file is never replaced."""
     path = path.expanduser()
     try:
-        return atomic_write(path, to_json(entries).encode("utf-8"), overwrite=False)
+        return atomic_write(path, text.encode("utf-8"), overwrite=False)
     except FileExistsError:
         raise JournalError(f"{path} already exists; choose another name") from None
     except OSError as error:

@@ -67,10 +67,10 @@ class Journal:
         except FileExistsError:
             raise JournalError(f"an entry with the id {entry.id} is already in the journal ({path})") from None
 
-    def entry_files(self) -> Iterator[Path]:
-        """Every entry file, by year and month; crash leftovers are skipped and cleaned."""
-        for year in _sorted_children(self.root, newest_first=False):
-            for month in _sorted_children(year, newest_first=False):
+    def entry_files(self, newest_first: bool = False) -> Iterator[Path]:
+        """Every entry file, month by month; crash leftovers are skipped and cleaned."""
+        for year in _sorted_children(self.root, newest_first):
+            for month in _sorted_children(year, newest_first):
                 yield from self._files_in(month)
 
     def _files_in(self, folder: Path) -> list[Path]:
@@ -83,24 +83,32 @@ class Journal:
                     files.append(Path(item.path))
         return files
 
-    def load(self) -> JournalLoad:
+    def load(self, at_least: int | None = None) -> JournalLoad:
+        """Every readable entry, oldest first, and what could not be read.
+
+        With `at_least`, only the newest months are read, until that many entries
+        are in: enough to show a screen at once while the rest is read.
+        """
         result = JournalLoad()
         seen: dict[str, Path] = {}
+        last_month: Path | None = None
         with _gc_paused():
-            self._load_into(result, seen)
+            for path in self.entry_files(newest_first=at_least is not None):
+                if at_least is not None and len(result.entries) >= at_least and path.parent != last_month:
+                    break
+                last_month = path.parent
+                entry = self._read(path, result.problems)
+                if entry is None:
+                    continue
+                if entry.id in seen:
+                    result.problems.append(
+                        JournalProblem(path, f"has the same id as {seen[entry.id]}, so it was not shown")
+                    )
+                    continue
+                seen[entry.id] = path
+                result.entries.append(entry)
         result.entries.sort(key=sort_key)
         return result
-
-    def _load_into(self, result: JournalLoad, seen: dict[str, Path]) -> None:
-        for path in self.entry_files():
-            entry = self._read(path, result.problems)
-            if entry is None:
-                continue
-            if entry.id in seen:
-                result.problems.append(JournalProblem(path, f"has the same id as {seen[entry.id]}, so it was not shown"))
-                continue
-            seen[entry.id] = path
-            result.entries.append(entry)
 
     def latest(self) -> Entry | None:
         """The most recent readable entry, reading only the newest month that has one."""
@@ -135,13 +143,17 @@ def _gc_paused() -> Iterator[None]:
 
     Loading allocates hundreds of thousands of small objects and no cycles; the
     collector would otherwise rescan the growing heap again and again, which costs
-    more than half of a ten-year journal's load time.
+    more than half of a ten-year journal's load time. Afterwards the new objects
+    are frozen (moved out of the collector's sight): they live as long as the
+    screen that shows them and are freed by reference counting as usual, so the
+    collector has no reason to walk through them on the next keystroke.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 

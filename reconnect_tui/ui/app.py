@@ -27,9 +27,12 @@ from reconnect_tui.core.session import CheckinSession
 from reconnect_tui.core.workspace import Workspace, local_now
 from reconnect_tui.ui.screens.checkin import CheckinScreen, step_name
 from reconnect_tui.ui.screens.confirm import ConfirmScreen
+from reconnect_tui.ui.screens.history import HistoryScreen
+from reconnect_tui.ui.screens.home import HomeScreen
 from reconnect_tui.ui.screens.names import NamesScreen
 from reconnect_tui.ui.screens.resume import ResumeScreen
 from reconnect_tui.ui.screens.summary import SummaryScreen
+from reconnect_tui.ui.screens.trends import TrendsScreen
 
 STYLES = Path(__file__).parent / "styles"
 NARROW_BELOW = 90  # columns; narrower terminals stack the two panes
@@ -45,7 +48,7 @@ class CheckinRequest:
 
 
 class ReconnectApp(App[None]):
-    CSS_PATH = [STYLES / "app.tcss", STYLES / "checkin.tcss", STYLES / "dialogs.tcss"]
+    CSS_PATH = [STYLES / "app.tcss", STYLES / "checkin.tcss", STYLES / "dialogs.tcss", STYLES / "journal.tcss"]
     TITLE = "reconnect"
     # Ctrl+P is "back" in the check-in, as the keyboard contract says.
     COMMAND_PALETTE_BINDING = "ctrl+t"
@@ -79,19 +82,38 @@ class ReconnectApp(App[None]):
         for note in self.workspace.notes:
             self.notify(note, title="Please have a look", severity="warning", timeout=12)
         self._install_signal_handlers()
-        if self.checkin_screen is None:
+        if self.start == "checkin" and self.checkin_screen is None:
             self.begin_checkin(self.request)
 
     def get_default_screen(self) -> Screen:
-        """Open straight onto the check-in when nothing needs asking first.
+        """The first screen: home, the journal, or straight onto the check-in.
 
-        Starting on a blank screen and pushing the check-in over it costs a whole
-        extra layout and render, a visible part of the start-up time.
+        The check-in opens directly when nothing needs asking first: starting on a
+        blank screen and pushing it over costs a whole extra layout and render.
         """
+        if self.start == "home":
+            return HomeScreen(self.workspace, self.clock, self.start_checkin_with, self.open_screen)
+        if self.start == "history":
+            return HistoryScreen(self.workspace, self.clock)
         session = self._session_without_questions()
         if session is None:
             return Screen(id="waiting")
         return self._checkin_screen_for(session)
+
+    # --- moving between screens ------------------------------------------------------------
+
+    def start_checkin_with(self, deck_id: str) -> None:
+        self.request = CheckinRequest(deck_id, self.request.partners, self.request.minutes)
+        self.begin_checkin(self.request)
+
+    def open_screen(self, name: str) -> None:
+        if name == "history":
+            self.push_screen(HistoryScreen(self.workspace, self.clock))
+        elif name == "trends":
+            self.push_screen(
+                TrendsScreen(self.workspace, self.clock),
+                lambda deck_id: self.start_checkin_with(deck_id) if deck_id else None,
+            )
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_BELOW, "-narrow")
@@ -211,7 +233,13 @@ class ReconnectApp(App[None]):
         self.push_screen(SummaryScreen(entry, where or "", on_done=lambda: self._after_checkin(None)))
 
     def _after_checkin(self, message: str | None) -> None:
-        self.leave(message)
+        if self.start == "checkin":
+            self.leave(message)
+            return
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        if message:
+            self.notify(message)
 
     # --- leaving ----------------------------------------------------------------------
 

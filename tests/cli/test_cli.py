@@ -230,3 +230,19 @@ def test_checkin_says_when_another_one_is_open(private_home: Path) -> None:
 def test_checkin_help_does_not_import_textual() -> None:
     result = subprocess.run([sys.executable, "-c", NO_TEXTUAL, "checkin", "--help"], capture_output=True, text=True)
     assert "TEXTUAL:\n" in result.stdout and "--partners" in result.stdout
+
+
+def test_stats_on_an_empty_journal_and_on_a_small_one(private_home: Path) -> None:
+    empty = run("stats")
+    assert empty.exit_code == 0 and "No check-ins yet" in empty.stdout
+    fill_journal(private_home / "journal", 5)
+    result = run("stats")
+    assert result.exit_code == 0
+    assert "Alex and Sam" in result.stdout and "5 check-ins since 26 November 2026" in result.stdout
+    assert "Check-ins per month" in result.stdout and "Small gestures" in result.stdout
+    assert "usually, before" in result.stdout
+
+
+def test_stats_does_not_import_textual() -> None:
+    result = subprocess.run([sys.executable, "-c", NO_TEXTUAL, "stats"], capture_output=True, text=True)
+    assert "TEXTUAL:\n" in result.stdout

@@ -9,20 +9,27 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import Clock
+from conftest import FIXED, Clock
+from helpers import make_entry
 from textual.pilot import Pilot
 
 from reconnect_tui.core import session as session_module
+from reconnect_tui.core.entry import FollowUp
+from reconnect_tui.core.journal import Journal
 from reconnect_tui.core.paths import Paths
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui.app import CheckinRequest, ReconnectApp, build_app
 from reconnect_tui.ui.screens.checkin import CheckinScreen
+from reconnect_tui.ui.screens.history import HistoryScreen
+from reconnect_tui.ui.screens.home import HomeScreen
 from reconnect_tui.ui.screens.names import NamesScreen
 from reconnect_tui.ui.screens.summary import SummaryScreen
-from uihelpers import on_screen
+from reconnect_tui.ui.screens.trends import TrendsScreen
+from uihelpers import on_screen, until
 
 SIZES = [(80, 24), (120, 40)]
 SNAPSHOT_HOME = Path("/tmp/reconnect-snapshot-home")
@@ -34,9 +41,9 @@ def snapshot_app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., ReconnectApp]
     monkeypatch.setenv("RECONNECT_HOME", str(SNAPSHOT_HOME))
     monkeypatch.setattr(session_module, "new_entry_id", lambda started_at: "20261126-213000-snapshot")
 
-    def make(partners: tuple[str, str] | None = ("Alex", "Sam")) -> ReconnectApp:
+    def make(partners: tuple[str, str] | None = ("Alex", "Sam"), start: str = "checkin") -> ReconnectApp:
         workspace = Workspace.open(Paths.in_folder(SNAPSHOT_HOME))
-        return build_app(workspace, request=CheckinRequest(None, partners, None), clock=Clock(),
+        return build_app(workspace, start=start, request=CheckinRequest(None, partners, None), clock=Clock(),
                          cursor_blink=False)
 
     yield make
@@ -91,3 +98,49 @@ def test_summary(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-u
         await on_screen(pilot, SummaryScreen)
 
     assert snap_compare(snapshot_app(), terminal_size=size, run_before=ready)
+
+
+def small_journal() -> None:
+    """Eight check-ins, a week apart, with a gesture followed up now and then."""
+    journal = Journal(SNAPSHOT_HOME / "journal")
+    for number in range(8):
+        started = FIXED - timedelta(days=4 + 7 * (7 - number))
+        follow = (FollowUp("Cook together", "yes" if number % 2 else "partly"), None) if number else (None, None)
+        journal.save(make_entry(started, f"snapshot-{number}", answers=(f"A small good thing, number {number}", None),
+                                closeness=((2 + number % 3, 4), (3, 3 + number % 2)), follow_ups=follow))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+    small_journal()
+
+    async def ready(pilot: Pilot) -> None:
+        await on_screen(pilot, HomeScreen)
+        await pilot.pause(0.3)
+
+    assert snap_compare(snapshot_app(start="home"), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_history(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+    small_journal()
+
+    async def ready(pilot: Pilot) -> None:
+        await on_screen(pilot, HistoryScreen)
+        await until(pilot, lambda: pilot.app.screen.index is not None, "the journal")  # type: ignore[attr-defined]
+        await pilot.press("down")
+
+    assert snap_compare(snapshot_app(start="history"), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_trends(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+    small_journal()
+
+    async def ready(pilot: Pilot) -> None:
+        await on_screen(pilot, HomeScreen)
+        await pilot.press("o")
+        await on_screen(pilot, TrendsScreen)
+        await until(pilot, lambda: len(pilot.app.screen.query("Sparkline")) == 5, "the charts")
+
+    assert snap_compare(snapshot_app(start="home"), terminal_size=size, run_before=ready)

@@ -1,0 +1,72 @@
+"""`reconnect stats`: a short, kind summary of the journal on a plain terminal."""
+
+from __future__ import annotations
+
+from reconnect_tui.cli.app import warn
+from reconnect_tui.cli.shared import console, library, paths
+
+
+def stats() -> None:
+    """A short summary of the journal, on a plain terminal.
+
+    Check-ins per month, how close you have usually felt, how the small gestures
+    went, and anything worth noticing together.
+    """
+    from datetime import datetime
+
+    from rich.table import Table
+    from rich.text import Text
+
+    from reconnect_tui.core.insights import gentle_signals, journal_stats, last_checkin_line
+    from reconnect_tui.core.journal import Journal
+
+    where = paths()
+    loaded = Journal(where.journal_dir).load()
+    for problem in loaded.problems:
+        warn(str(problem))
+    now = datetime.now().astimezone()
+    summary = journal_stats(loaded.entries, now)
+    out = console()
+    if not summary.count:
+        out.print(last_checkin_line([], now))
+        return
+    assert summary.first is not None
+    names = " and ".join(p.name for p in summary.partners)
+    out.print(Text(names, style="bold"))
+    plural = "s" if summary.count != 1 else ""
+    out.print(
+        f"{summary.count:,} check-in{plural} since {summary.first:%-d %B %Y}. "
+        f"{last_checkin_line(loaded.entries, now)}"
+    )
+
+    out.print()
+    out.print(Text("Check-ins per month", style="bold"))
+    busiest = max(count for _, count in summary.per_month) or 1
+    for month, count in summary.per_month:
+        label = datetime.strptime(month, "%Y-%m").strftime("%b %Y")
+        bar = "█" * max(1 if count else 0, round(20 * count / busiest))
+        out.print(f"  {label}  {bar} {count if count else ''}".rstrip())
+
+    out.print()
+    out.print(Text("How close you have felt lately", style="bold"))
+    table = Table(box=None, show_header=True, header_style="dim", pad_edge=False)
+    table.add_column("")
+    table.add_column("usually, before")
+    table.add_column("usually, after")
+    for partner in summary.partners:
+        table.add_row(Text(partner.name), partner.usual("before") or "—", partner.usual("after") or "—")
+    out.print(table)
+
+    out.print()
+    out.print(Text("Small gestures", style="bold"))
+    out.print(f"  {summary.follow_through.sentence()}")
+
+    signals = gentle_signals(loaded.entries, now)
+    if signals:
+        decks = library(where)
+        out.print()
+        out.print(Text("Worth noticing together", style="bold"))
+        for signal in signals:
+            title = decks.decks[signal.deck_id].title if signal.deck_id in decks.decks else signal.deck_id
+            out.print(Text(f"  • {signal.message}"))
+            out.print(Text(f"    A deck that may fit: {title} (reconnect checkin --deck {signal.deck_id})", style="dim"))

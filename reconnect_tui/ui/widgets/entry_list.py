@@ -1,0 +1,109 @@
+"""A list of journal entries that stays quick with ten years of them.
+
+Only the rows on screen are drawn (Textual's line API), so replacing 3,650 rows
+after a search costs nothing; a DataTable measured every cell and took most of a
+second. Up, Down, Page Up/Down, Home and End move; a click picks a row.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+GAP = "  "
+
+
+def fit(text: str, width: int) -> str:
+    """`text` cut or padded to exactly `width` cells."""
+    return text[: width - 1] + "…" if len(text) > width else text.ljust(width)
+
+
+class EntryList(ScrollView, can_focus=True):
+    COMPONENT_CLASSES = {"entry-list--cursor", "entry-list--stripe"}
+    BINDINGS = [
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("home", "jump(0)", show=False),
+        Binding("end", "jump(-1)", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, init=False)
+
+    class Highlighted(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, widths: tuple[int, ...], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.widths = widths
+        self.rows: list[tuple[str, ...]] = []
+
+    def set_widths(self, widths: tuple[int, ...]) -> None:
+        self.widths = widths
+        self._size_to_rows()
+        self.refresh()
+
+    def _size_to_rows(self) -> None:
+        self.virtual_size = Size(sum(self.widths) + len(GAP) * (len(self.widths) - 1) + 1, len(self.rows))
+
+    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
+        """Show these rows with the cursor on the first (no Highlighted is posted)."""
+        self.rows = rows
+        self._size_to_rows()
+        self.scroll_to(0, 0, animate=False)
+        self.set_reactive(EntryList.cursor, 0)
+        self.refresh()
+
+    def line_text(self, index: int) -> str:
+        return " " + GAP.join(fit(cell, width) for cell, width in zip(self.rows[index], self.widths, strict=True))
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        if index >= len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        if index == self.cursor:
+            style = self.get_component_rich_style("entry-list--cursor")
+        elif index % 2:
+            style = self.get_component_rich_style("entry-list--stripe")
+        else:
+            style = Style.null()
+        line = self.line_text(index)
+        strip = Strip([Segment(line, self.rich_style + style)])
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style + style)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_lines(old)
+        self.refresh_lines(new)
+        self.scroll_to_region(Region(0, new, 1, 1), animate=False, immediate=True)
+        self.post_message(self.Highlighted(new))
+
+    def refresh_lines(self, index: int) -> None:
+        self.refresh(Region(0, index - self.scroll_offset.y, self.size.width, 1))
+
+    def action_move(self, step: int) -> None:
+        if self.rows:
+            self.cursor = min(max(self.cursor + step, 0), len(self.rows) - 1)
+
+    def action_page(self, direction: int) -> None:
+        self.action_move(direction * max(1, self.scrollable_content_region.height - 1))
+
+    def action_jump(self, index: int) -> None:
+        if self.rows:
+            self.cursor = index % len(self.rows)
+
+    def on_click(self, event: events.Click) -> None:
+        index = event.y + self.scroll_offset.y
+        if 0 <= index < len(self.rows):
+            self.cursor = index
