@@ -7,7 +7,6 @@ that open a screen, so `--help`, `paths`, `decks`, `export` and friends start fa
 from __future__ import annotations
 
 import os
-import sys
 
 import typer
 from typer.core import TyperGroup
@@ -85,6 +84,5 @@ def root(
 
 
 def main() -> None:
-    """The console script: `reconnect`."""
+    """The console script: `reconnect` (Typer exits with the command's code)."""
     app(prog_name="reconnect")
-    sys.exit(0)

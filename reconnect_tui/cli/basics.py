@@ -7,7 +7,7 @@ import random
 
 import typer
 
-from reconnect_tui.cli.shared import console, library, paths
+from reconnect_tui.cli.shared import library, paths
 from reconnect_tui.core.errors import DeckError
 
 
@@ -24,20 +24,21 @@ def show_paths(
         typer.echo(f"{name.ljust(width)}  {path}")
 
 
+OPENERS = 3  # the first prompts of a deck are written to stand on their own
+
+
 def prompt(
     deck: str = typer.Option(None, "--deck", "-d", help="Take the prompt from this deck (see: reconnect decks list)."),
 ) -> None:
     """Print one prompt, for a quick talk or a shell greeting. Writes nothing.
 
-    Without --deck, decks that open with a note of care (such as repairing a hurt)
-    are left out: they need more than a passing moment.
+    It is one of a deck's opening questions that needs no list of answers, so it
+    makes sense on its own. Without --deck, decks that open with a note of care
+    (such as repairing a hurt) are left out: they need more than a passing moment.
     """
     decks = library(paths())
-    if deck:
-        choices = list(decks.get(deck).prompts)
-    else:
-        choices = [p for d in decks.decks.values() if not d.note for p in d.prompts]
+    chosen_decks = [decks.get(deck)] if deck else [d for d in decks.decks.values() if not d.note]
+    choices = [p for d in chosen_decks for p in d.prompts[:OPENERS] if p.kind == "text"]
     if not choices:
         raise DeckError("there are no prompts to choose from; see: reconnect decks list")
-    chosen = random.choice(choices)
-    console().print(chosen.text, markup=False)
+    typer.echo(random.choice(choices).text)

@@ -59,7 +59,7 @@ def list_decks(
     table.add_column("title")
     table.add_column("prompts", justify="right")
     table.add_column("minutes", justify="right")
-    table.add_column("from")
+    table.add_column("from", no_wrap=True)
     for deck in loaded.decks.values():
         table.add_row(
             deck.id,
@@ -71,25 +71,25 @@ def list_decks(
     console().print(table)
 
 
-def _describe_prompt(number: int, deck: Deck, index: int) -> Text:
+def _describe_prompt(deck: Deck, index: int) -> Text:
     from rich.text import Text
 
     prompt = deck.prompts[index]
-    text = Text(f"{number:>2}. ", style="bold")
-    text.append(prompt.text)
+    text = Text(prompt.text)
     if prompt.kind == "scale":
-        text.append("\n    scale: " + " · ".join(prompt.labels), style="dim")
+        text.append("\nscale: " + " · ".join(prompt.labels), style="dim")
     elif prompt.kind == "choice":
         how = "pick any" if prompt.multiple else "pick one"
-        text.append(f"\n    choice ({how}): " + " · ".join(prompt.options), style="dim")
+        text.append(f"\nchoice ({how}): " + " · ".join(prompt.options), style="dim")
     if prompt.tip:
-        text.append(f"\n    tip: {prompt.tip}", style="italic dim")
+        text.append(f"\ntip: {prompt.tip}", style="italic dim")
     return text
 
 
 @decks_app.command("show")
 def show_deck(deck_id: str = typer.Argument(..., metavar="ID", help="The deck's id (see: reconnect decks list).")) -> None:
     """Show one deck's prompts, tips and suggested gestures."""
+    from rich.table import Table
     from rich.text import Text
 
     loaded = library(paths())
@@ -103,8 +103,12 @@ def show_deck(deck_id: str = typer.Argument(..., metavar="ID", help="The deck's 
         out.print()
         out.print(Text("Before you start: ", style="bold") + Text(deck.note))
     out.print()
+    prompts = Table.grid(padding=(0, 1))  # a hanging indent: wrapped lines stay under the text
+    prompts.add_column(justify="right", style="bold")
+    prompts.add_column()
     for index in range(len(deck.prompts)):
-        out.print(_describe_prompt(index + 1, deck, index))
+        prompts.add_row(f"{index + 1}.", _describe_prompt(deck, index))
+    out.print(prompts)
     out.print()
     out.print(Text("Small gestures offered at the close:", style="bold"))
     for gesture in loaded.gestures_for(deck):

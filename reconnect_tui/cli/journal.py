@@ -32,8 +32,7 @@ def export(
     JSON keeps everything and can be imported again; Markdown reads well and prints
     well. The export goes to the screen unless --output names a file.
     """
-    from reconnect_tui.core.exchange import in_range, parse_day, to_json, to_markdown
-    from reconnect_tui.core.fsutil import atomic_write
+    from reconnect_tui.core.exchange import in_range, parse_day, to_json, to_markdown, write_new_file
     from reconnect_tui.core.journal import Journal
 
     since_day = parse_day(since, "--since") if since else None
@@ -48,7 +47,7 @@ def export(
         return
     if output.exists() and not force:
         raise fail(f"{output} already exists; choose another name or add --force to replace it")
-    atomic_write(output, text.encode("utf-8"))
+    write_new_file(output, text, replace=force)
     typer.echo(f"Exported {_plural(len(entries))} to {output}", err=True)
 
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from reconnect_tui.cli.app import fail
+
+if TYPE_CHECKING:
+    from reconnect_tui.ui.app import ReconnectApp
 from reconnect_tui.cli.shared import paths
 
 
@@ -14,6 +19,8 @@ def _partners(text: str | None) -> tuple[str, str] | None:
     names = [name.strip() for name in text.split(",")]
     if len(names) != 2 or not all(names):
         raise fail('--partners takes two names with a comma between them, like --partners "Alex,Sam"')
+    if names[0].casefold() == names[1].casefold():
+        raise fail("--partners needs two different names, so each answer is clearly whose it is")
     return names[0], names[1]
 
 
@@ -36,8 +43,15 @@ def checkin(
     app = build_app(workspace, start="checkin", request=CheckinRequest(deck, names, minutes))
     app.run()
     workspace.drafts.unlock()
+    _after(app)
+
+
+def _after(app: ReconnectApp) -> None:
+    """Say goodbye on the plain terminal, and pass on a failure's exit code."""
     if app.farewell:
         typer.echo(app.farewell)
+    if app.return_code:
+        raise typer.Exit(app.return_code)
 
 
 def open_screen(start: str) -> None:
@@ -47,8 +61,7 @@ def open_screen(start: str) -> None:
 
     app = build_app(Workspace.open(paths()), start=start)
     app.run()
-    if app.farewell:
-        typer.echo(app.farewell)
+    _after(app)
 
 
 def history() -> None:

@@ -17,6 +17,7 @@ def stats() -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from reconnect_tui.core.config import load_config
     from reconnect_tui.core.insights import gentle_signals, journal_stats, last_checkin_line
     from reconnect_tui.core.journal import Journal
 
@@ -25,7 +26,7 @@ def stats() -> None:
     for problem in loaded.problems:
         warn(str(problem))
     now = datetime.now().astimezone()
-    summary = journal_stats(loaded.entries, now)
+    summary = journal_stats(loaded.entries, now, load_config(where.config_file).config.partners)
     out = console()
     if not summary.count:
         out.print(last_checkin_line([], now))

@@ -14,11 +14,11 @@ from typing import Any
 
 import tomli_w
 
+from reconnect_tui.core.entry import MODES
 from reconnect_tui.core.errors import ConfigError
 from reconnect_tui.core.fsutil import atomic_write
 
 DEFAULT_DECK = "bedtime"
-MODES = ("open",)  # "blind" and "turns" arrive with their own issue
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,6 @@ class Config:
 class ConfigLoad:
     config: Config
     problems: list[str] = field(default_factory=list)
-    readable: bool = True
-    """False when the file exists but could not be parsed: it must not be written."""
 
 
 def _read_raw(path: Path) -> dict[str, Any]:
@@ -66,7 +64,7 @@ def load_config(path: Path) -> ConfigLoad:
     try:
         raw = _read_raw(path)
     except ConfigError as error:
-        return ConfigLoad(Config(), [f"{error}; using the defaults until it is fixed"], readable=False)
+        return ConfigLoad(Config(), [f"{error}; using the defaults until it is fixed"])
 
     problems: list[str] = []
     values: dict[str, Any] = {}

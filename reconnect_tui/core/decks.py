@@ -12,18 +12,16 @@ import difflib
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from reconnect_tui.core.entry import KINDS, MODES
 from reconnect_tui.core.errors import DeckError
 from reconnect_tui.core.fsutil import atomic_write, make_private_dirs
 from reconnect_tui.core.yamlnodes import Node, YamlRefused, parse
 
 FORMAT_VERSION = 1
-KINDS = ("text", "scale", "choice")
-MODES = ("open",)  # blind and turns come with their own issue
 SCALE_POINTS = 5
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MAX_MINUTES = 240
@@ -266,14 +264,17 @@ def _original_text(node: Node) -> str:
 
 def _check_prompt(checker: _Checker, node: Node) -> Prompt | None:
     checker.prompt_id = None
-    if isinstance(node.value, dict) and "id" in node.value and isinstance(node.value["id"].value, str):
-        checker.prompt_id = node.value["id"].value
-    if not checker.fields(node, PROMPT_FIELDS, ("id", "text"), "a prompt"):
+    if not isinstance(node.value, dict):
+        checker.problem(node.line, f"a prompt should be a set of 'key: value' lines, not {node.kind}")
         return None
-    fields = node.value
+    if "id" in node.value and isinstance(node.value["id"].value, str):
+        checker.prompt_id = node.value["id"].value
     before = len(checker.problems)
-    prompt_id = checker.ident(fields["id"], "the prompt id")
-    text = checker.text(fields["text"], "the prompt text")
+    # Every mistake in the prompt is reported in one go, not one per run.
+    checker.fields(node, PROMPT_FIELDS, ("id", "text"), "a prompt")
+    fields = node.value
+    prompt_id = checker.ident(fields["id"], "the prompt id") if "id" in fields else None
+    text = checker.text(fields["text"], "the prompt text") if "text" in fields else None
     tip = checker.text(fields["tip"], "the tip") if "tip" in fields else None
     kind = "text"
     if "kind" in fields:
@@ -321,28 +322,34 @@ def _check_prompt(checker: _Checker, node: Node) -> Prompt | None:
 def _check_deck(checker: _Checker, node: Node, path: Path, shipped: bool) -> Deck | None:
     checker.deck_id = None
     checker.prompt_id = None
-    if isinstance(node.value, dict) and "id" in node.value and isinstance(node.value["id"].value, str):
-        checker.deck_id = node.value["id"].value
-    required = ("id", "title", "description", "minutes", "mode", "prompts")
-    if not checker.fields(node, DECK_FIELDS, required, "a deck"):
+    if not isinstance(node.value, dict):
+        checker.problem(node.line, f"a deck should be a set of 'key: value' lines, not {node.kind}")
         return None
-    fields = node.value
+    if "id" in node.value and isinstance(node.value["id"].value, str):
+        checker.deck_id = node.value["id"].value
     before = len(checker.problems)
-    deck_id = checker.ident(fields["id"], "the deck id")
-    title = checker.text(fields["title"], "the title")
-    description = checker.text(fields["description"], "the description")
-    minutes_node = fields["minutes"]
-    minutes = minutes_node.value
-    if minutes_node.kind != "a number" or not isinstance(minutes, int) or not 1 <= minutes <= MAX_MINUTES:
-        checker.problem(minutes_node.line, f"minutes should be a whole number from 1 to {MAX_MINUTES}")
-    mode = checker.text(fields["mode"], "mode")
+    required = ("id", "title", "description", "minutes", "mode", "prompts")
+    checker.fields(node, DECK_FIELDS, required, "a deck")  # all of a deck's mistakes at once
+    fields = node.value
+    deck_id = checker.ident(fields["id"], "the deck id") if "id" in fields else None
+    title = checker.text(fields["title"], "the title") if "title" in fields else None
+    description = checker.text(fields["description"], "the description") if "description" in fields else None
+    minutes = 0
+    if "minutes" in fields:
+        minutes_node = fields["minutes"]
+        minutes = minutes_node.value
+        if minutes_node.kind != "a number" or not isinstance(minutes, int) or not 1 <= minutes <= MAX_MINUTES:
+            checker.problem(minutes_node.line, f"minutes should be a whole number from 1 to {MAX_MINUTES}")
+    mode = checker.text(fields["mode"], "mode") if "mode" in fields else None
     if mode is not None and mode not in MODES:
         checker.problem(fields["mode"].line, f"mode '{mode}' is not available; use: {', '.join(MODES)}")
     note = checker.text(fields["note"], "the note") if "note" in fields else None
     gestures = checker.texts(fields["gestures"], "gesture") if "gestures" in fields else []
     prompts: list[Prompt] = []
-    prompts_node = fields["prompts"]
-    if not isinstance(prompts_node.value, list) or not prompts_node.value:
+    prompts_node = fields.get("prompts")
+    if prompts_node is None:
+        pass  # already reported as missing
+    elif not isinstance(prompts_node.value, list) or not prompts_node.value:
         checker.problem(prompts_node.line, "prompts should be a list with at least one prompt")
     else:
         seen: dict[str, int] = {}
@@ -531,6 +538,3 @@ def create_starter_deck(decks_dir: Path, name: str) -> Path:
         raise DeckError(f"{path} already exists; choose another name or edit that file") from None
     return path
 
-
-def all_prompts(decks: Iterable[Deck]) -> list[tuple[Deck, Prompt]]:
-    return [(deck, prompt) for deck in decks for prompt in deck.prompts]

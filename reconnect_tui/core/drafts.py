@@ -9,6 +9,7 @@ and a lock left by a process that was killed is simply taken over.
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -81,10 +82,19 @@ class DraftStore:
             raise DraftDamaged(f"the saved draft could not be read, so it was kept as {kept}") from None
 
     def set_aside(self) -> Path:
-        """Move an unreadable draft out of the way, keeping it for a person to look at."""
+        """Move an unreadable draft out of the way, keeping it for a person to look at.
+
+        Each gets a name of its own, so an earlier one is never replaced.
+        """
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = self.folder / f"checkin.unreadable-{stamp}.json"
-        self.path.rename(kept)
+        kept = self.folder / f"checkin.unreadable-{stamp}-{secrets.token_hex(3)}.json"
+        try:
+            self.path.rename(kept)
+        except OSError as error:
+            raise DraftError(
+                f"the saved draft at {self.path} could not be read or moved aside ({error.strerror}); "
+                "it was left where it is"
+            ) from None
         return kept
 
     def clear(self) -> None:
@@ -106,20 +116,35 @@ class DraftKeeper:
     memory, and the next call tries again.
     """
 
-    def __init__(self, store: DraftStore, snapshot: Callable[[], dict[str, Any]], clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        store: DraftStore,
+        snapshot: Callable[[], dict[str, Any]],
+        clock: Callable[[], datetime],
+        worth_keeping: Callable[[], bool] = lambda: True,
+    ) -> None:
         self.store = store
         self._snapshot = snapshot
         self._clock = clock
+        self._worth_keeping = worth_keeping
         self.dirty = False
+        self.closed = False
         self.error: DraftError | None = None
 
     def changed(self) -> None:
-        self.dirty = True
+        if not self.closed:
+            self.dirty = True
 
     def save_if_changed(self) -> DraftError | None:
         return self.save_now() if self.dirty else self.error
 
     def save_now(self) -> DraftError | None:
+        """Write the draft; with nothing worth keeping yet, there is no draft at all."""
+        if self.closed:
+            return None
+        if not self._worth_keeping():
+            self.dirty = False
+            return self.discard(close=False)
         try:
             self.store.save(self._snapshot(), self._clock())
         except DraftError as error:
@@ -130,11 +155,13 @@ class DraftKeeper:
         self.dirty = False
         return None
 
-    def discard(self) -> DraftError | None:
-        """Remove the draft (after the entry is saved, or when the couple discards it)."""
+    def discard(self, close: bool = True) -> DraftError | None:
+        """Remove the draft; after the entry is saved or discarded the keeper closes,
+        so nothing arriving late can write it back."""
+        self.closed = self.closed or close
+        self.dirty = False
         try:
             self.store.clear()
         except DraftError as error:
             return error
-        self.dirty = False
         return None

@@ -24,7 +24,8 @@ from reconnect_tui.core.errors import JournalError
 SCHEMA_VERSION = 1
 STATUSES = ("answered", "passed", "not_reached")
 FOLLOW_UP_RESULTS = ("yes", "partly", "not_yet")
-KINDS = ("text", "scale", "choice")
+KINDS = ("text", "scale", "choice")  # how a prompt is answered
+MODES = ("open",)  # how partners answer; blind and turns come with their own issue
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
 # Words, never grades: how close each partner feels, from 1 to 5.
@@ -163,7 +164,8 @@ def new_entry_id(started_at: datetime) -> str:
 
 
 def closeness_words(value: int | None) -> str:
-    return CLOSENESS_WORDS.get(value, "not given") if value is not None else "not given"
+    """The word for a rating; a dash when none was given (never a reproach)."""
+    return CLOSENESS_WORDS.get(value, "—") if value is not None else "—"
 
 
 # --- to and from JSON -------------------------------------------------------------

@@ -111,7 +111,8 @@ def to_markdown(entries: Iterable[Entry]) -> str:
     first, last = ordered[0], ordered[-1]
     names = " and ".join(first.names)
     count = f"{len(ordered)} check-in{'s' if len(ordered) != 1 else ''}"
-    span = _day(first.started_at) if len(ordered) == 1 else f"{_day(first.started_at)} to {_day(last.started_at)}"
+    same_day = first.started_at.date() == last.started_at.date()
+    span = _day(first.started_at) if same_day else f"{_day(first.started_at)} to {_day(last.started_at)}"
     lines += [f"{names} · {count} · {span}", ""]
     for entry in ordered:
         lines += ["---", "", entry_to_markdown(entry)]
@@ -195,12 +196,14 @@ def save_markdown(entries: Iterable[Entry], path: Path) -> Path:
     return write_new_file(path, to_markdown(entries))
 
 
-def write_new_file(path: Path, text: str) -> Path:
-    """Write a private (0600) file atomically; an existing file is never replaced."""
+def write_new_file(path: Path, text: str, replace: bool = False) -> Path:
+    """Write a private (0600) file atomically; an existing one is kept unless `replace`."""
     path = path.expanduser()
+    if path.exists() and not replace:
+        raise JournalError(f"{path} already exists; choose another name")
     try:
-        return atomic_write(path, text.encode("utf-8"), overwrite=False)
+        return atomic_write(path, text.encode("utf-8"), overwrite=replace)
     except FileExistsError:
         raise JournalError(f"{path} already exists; choose another name") from None
-    except OSError as error:
+    except OSError as error:  # named by the file asked for, not by the temporary file beside it
         raise JournalError(f"could not write {path}: {error.strerror or error}") from None

@@ -174,10 +174,3 @@ class FileLock:
     @property
     def held(self) -> bool:
         return self._fd is not None
-
-    def __enter__(self) -> FileLock:
-        self.acquire()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.release()

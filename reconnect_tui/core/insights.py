@@ -27,8 +27,10 @@ def search_text(entry: Entry) -> str:
         parts.extend(prompt.describe(answer) for answer in prompt.answers)
     for partner in entry.partners:
         parts.extend(text for text in (partner.appreciation, partner.intention) if text)
-        if partner.follow_up is not None and partner.follow_up.words:
-            parts.append(partner.follow_up.words)
+        if partner.follow_up is not None:
+            parts.append(partner.follow_up.intention)
+            if partner.follow_up.words:
+                parts.append(partner.follow_up.words)
     return "\n".join(parts).lower()
 
 
@@ -61,7 +63,7 @@ class JournalIndex:
         return found
 
     def decks(self) -> list[tuple[str, str]]:
-        """(id, title) of every deck used, most recent title first."""
+        """(id, title) of every deck used, by title; a renamed deck shows its latest title."""
         seen: dict[str, str] = {}
         for entry in self.entries:
             seen.setdefault(entry.deck_id, entry.deck_title)
@@ -109,7 +111,7 @@ class PartnerTrend:
     after: list[int | None]
 
     def usual(self, which: str, last: int = 10) -> str | None:
-        """The most common recent rating, in words (never a number or a grade)."""
+        """The middle of the recent ratings (their median), in words: never a number or a grade."""
         values = [v for v in getattr(self, which)[-last:] if v is not None]
         if not values:
             return None
@@ -128,13 +130,11 @@ class FollowThrough:
         return self.yes + self.partly + self.not_yet + self.passed
 
     def sentence(self) -> str:
+        """What happened, said plainly; what did not is left unsaid, not counted against anyone."""
         if not self.asked:
             return "No small gestures have been looked back on yet."
-        return (
-            f"Of {self.asked:,} small gesture{'s' if self.asked != 1 else ''} looked back on: "
-            f"{self.yes:,} happened, {self.partly:,} partly, {self.not_yet:,} not yet"
-            + (f", {self.passed:,} left unsaid." if self.passed else ".")
-        )
+        gestures = f"{self.asked:,} small gesture{'s' if self.asked != 1 else ''}"
+        return f"Of {gestures} looked back on, {self.yes:,} happened and {self.partly:,} happened in part."
 
 
 @dataclass(frozen=True)
@@ -166,11 +166,13 @@ def follow_through(entries: Iterable[Entry]) -> FollowThrough:
     return FollowThrough(tally["yes"], tally["partly"], tally["not_yet"], tally["passed"])
 
 
-def journal_stats(entries: Sequence[Entry], now: datetime) -> JournalStats:
+def journal_stats(entries: Sequence[Entry], now: datetime, names: tuple[str, str] | None = None) -> JournalStats:
+    """The summary of a journal; `names` label the partners (the couple's own
+    names from the settings), else the names of the latest check-in."""
     ordered = sorted(entries, key=lambda e: (e.started_at, e.id))
     partners = []
     if ordered:
-        names = ordered[-1].names
+        names = names or ordered[-1].names
         for position in (0, 1):
             partners.append(
                 PartnerTrend(
@@ -202,7 +204,8 @@ class Signal:
 
 
 def gaps_growing(entries: Sequence[Entry], now: datetime) -> Signal | None:
-    """The time since the last check-in is well beyond the couple's own usual rhythm."""
+    """Lately (counting the time since the last check-in) the gaps are well beyond
+    the couple's own usual rhythm, whatever that rhythm is."""
     ordered = sorted(e.started_at for e in entries)
     if len(ordered) < 4:
         return None
@@ -212,8 +215,8 @@ def gaps_growing(entries: Sequence[Entry], now: datetime) -> Signal | None:
     if days_between(ordered[-1], now) >= max(4, 2.5 * usual) or statistics.mean(recent) >= max(4, 2.5 * usual):
         return Signal(
             "gaps",
-            "The time between your check-ins has been growing. That happens to everyone; a ritual "
-            "that slipped can come back, small.",
+            "The time between your check-ins has been growing. That happens to everyone, and a "
+            "small ritual can bring you back to it.",
             "rituals",
         )
     return None
@@ -246,12 +249,12 @@ def passed_theme(entries: Sequence[Entry], recent: int = 10, times: int = 3) -> 
                 passes[(prompt.prompt_id, prompt.text)] += 1
     if not passes:
         return None
-    (prompt_id, text), count = passes.most_common(1)[0]
+    (_, text), count = passes.most_common(1)[0]
     if count < times:
         return None
     return Signal(
         "passed",
-        f"“{text}” has been passed {count} times lately. Passing is always fine; if it touches "
+        f"“{text}” has been passed a few times lately. Passing is always fine; if it touches "
         "something tender, a gentler way in may help.",
         "hard-soft-things",
     )

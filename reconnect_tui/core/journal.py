@@ -143,17 +143,13 @@ def _gc_paused() -> Iterator[None]:
 
     Loading allocates hundreds of thousands of small objects and no cycles; the
     collector would otherwise rescan the growing heap again and again, which costs
-    more than half of a ten-year journal's load time. Afterwards the new objects
-    are frozen (moved out of the collector's sight): they live as long as the
-    screen that shows them and are freed by reference counting as usual, so the
-    collector has no reason to walk through them on the next keystroke.
+    more than half of a ten-year journal's load time.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if was_enabled:
             gc.enable()
 

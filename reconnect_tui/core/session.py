@@ -18,8 +18,9 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from reconnect_tui.core.decks import Deck
+from reconnect_tui.core.decks import SCALE_POINTS, Deck
 from reconnect_tui.core.entry import (
+    CLOSENESS_WORDS,
     FOLLOW_UP_RESULTS,
     Answer,
     AnswerValue,
@@ -152,8 +153,10 @@ class CheckinSession:
 
     def set_answer(self, prompt_index: int, partner: int, value: AnswerValue) -> None:
         prompt = self.deck.prompts[prompt_index]
-        if prompt.kind == "scale" and value is not None and (not isinstance(value, int) or not 1 <= value <= 5):
-            raise ValueError("a scale answer is 1 to 5")
+        if prompt.kind == "scale" and value is not None and (
+            not isinstance(value, int) or not 1 <= value <= SCALE_POINTS
+        ):
+            raise ValueError(f"a scale answer is 1 to {SCALE_POINTS}")
         if prompt.kind == "choice" and value is not None:
             value = tuple(value)  # type: ignore[arg-type]
             if any(option not in prompt.options for option in value):
@@ -164,8 +167,8 @@ class CheckinSession:
         self.answer(prompt_index, partner).passed = passed
 
     def set_closeness(self, when: str, partner: int, value: int | None) -> None:
-        if value is not None and not 1 <= value <= 5:
-            raise ValueError("closeness is 1 to 5")
+        if value is not None and value not in CLOSENESS_WORDS:
+            raise ValueError("closeness is one of the five closeness words")
         person = self.people[_check_partner(partner)]
         if when == "before":
             person.closeness_before = value

@@ -38,7 +38,14 @@ class Workspace:
         paths.ensure()
         config = load_config(paths.config_file)
         library = load_library(paths.decks_dir)
-        notes = list(config.problems) + [str(problem) for problem in library.problems]
+        notes = list(config.problems)
+        if library.problems:  # one calm line; `decks validate` gives every detail
+            count = len(library.problems)
+            notes.append(
+                f"{count} problem{'s' if count != 1 else ''} in your own deck files, so "
+                f"{'those decks are' if count != 1 else 'that deck is'} left out for now. "
+                f"To see what to fix: reconnect decks validate {paths.decks_dir}"
+            )
         return cls(paths, config, library, Journal(paths.journal_dir), DraftStore(paths.drafts_dir), notes)
 
     def remember(self, **settings: Any) -> str | None:

@@ -20,7 +20,6 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.theme import Theme
 
-from reconnect_tui.core.drafts import DraftDamaged
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError
 from reconnect_tui.core.session import CheckinSession
@@ -80,7 +79,7 @@ class ReconnectApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for note in self.workspace.notes:
-            self.notify(note, title="Please have a look", severity="warning", timeout=12)
+            self.notify(note, title="Please have a look", severity="warning", timeout=8, markup=False)
         self._install_signal_handlers()
         if self.start == "checkin" and self.checkin_screen is None:
             self.begin_checkin(self.request)
@@ -126,7 +125,7 @@ class ReconnectApp(App[None]):
         if theme.name != self.workspace.config.config.theme:
             problem = self.workspace.remember(theme=theme.name)
             if problem:
-                self.notify(problem, severity="warning")
+                self.notify(problem, severity="warning", markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # The screenshot command would write private words to a file in the current
@@ -144,7 +143,7 @@ class ReconnectApp(App[None]):
             try:
                 drafts.lock()
             except (CheckinAlreadyOpen, DraftError) as error:
-                self.notify(str(error), severity="error", timeout=10)
+                self.notify(str(error), severity="error", timeout=10, markup=False)
                 return
         session = await self._offer_draft()
         if session is None:
@@ -172,16 +171,20 @@ class ReconnectApp(App[None]):
     async def _offer_draft(self) -> CheckinSession | None:
         drafts = self.workspace.drafts
         try:
-            data = drafts.load()
-            session = None if data is None else CheckinSession.from_dict(data)
-        except DraftDamaged as error:
-            self.notify(str(error), severity="warning", timeout=15)
-            return None
+            data = drafts.load()  # an unreadable draft is moved aside by the store
         except DraftError as error:
-            kept = drafts.set_aside()
-            self.notify(f"{error}; it was kept as {kept}", severity="warning", timeout=15)
+            self.notify(str(error), severity="warning", timeout=15, markup=False)
             return None
-        if session is None:
+        if data is None:
+            return None
+        try:
+            session = CheckinSession.from_dict(data)
+        except DraftError as error:
+            try:
+                message = f"{error}; it was kept as {drafts.set_aside()}"
+            except DraftError as not_moved:
+                message = str(not_moved)
+            self.notify(message, severity="warning", timeout=15, markup=False)
             return None
         while True:
             if await self.push_screen_wait(ResumeScreen(describe_draft(session))) != "discard":
@@ -194,9 +197,14 @@ class ReconnectApp(App[None]):
                     no="Keep it",
                 )
             )
-            if confirmed:
+            if not confirmed:
+                continue
+            try:
                 drafts.clear()
-                return None
+            except DraftError as error:
+                self.notify(str(error), severity="error", markup=False)
+                continue
+            return None
 
     async def _new_session(self, request: CheckinRequest) -> CheckinSession:
         workspace = self.workspace
@@ -205,7 +213,7 @@ class ReconnectApp(App[None]):
             partners = await self.push_screen_wait(NamesScreen())
             problem = workspace.remember(partners=partners)
             if problem:
-                self.notify(f"Your names are used for now, but {problem}", severity="warning", timeout=12)
+                self.notify(f"Your names are used for now, but {problem}", severity="warning", timeout=12, markup=False)
         return self._make_session(request, partners)
 
     def _make_session(self, request: CheckinRequest, partners: tuple[str, str]) -> CheckinSession:
@@ -230,7 +238,9 @@ class ReconnectApp(App[None]):
             self._after_checkin(where)
             return
         # Pushed over the finished check-in (which may be the only screen below it).
-        self.push_screen(SummaryScreen(entry, where or "", on_done=lambda: self._after_checkin(None)))
+        deck = self.workspace.library.decks.get(entry.deck_id)
+        minutes = deck.minutes if deck else 10
+        self.push_screen(SummaryScreen(entry, where or "", minutes, on_done=lambda: self._after_checkin(None)))
 
     def _after_checkin(self, message: str | None) -> None:
         if self.start == "checkin":
@@ -239,7 +249,7 @@ class ReconnectApp(App[None]):
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
         if message:
-            self.notify(message)
+            self.notify(message, markup=False)
 
     # --- leaving ----------------------------------------------------------------------
 

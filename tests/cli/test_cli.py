@@ -246,3 +246,21 @@ def test_stats_on_an_empty_journal_and_on_a_small_one(private_home: Path) -> Non
 def test_stats_does_not_import_textual() -> None:
     result = subprocess.run([sys.executable, "-c", NO_TEXTUAL, "stats"], capture_output=True, text=True)
     assert "TEXTUAL:\n" in result.stdout
+
+
+def test_checkin_wants_two_different_names() -> None:
+    result = run("checkin", "--partners", "Sam,sam")
+    assert result.exit_code == 1 and "two different names" in result.stderr
+
+
+def test_prompt_gives_an_opener_that_stands_on_its_own() -> None:
+    from reconnect_tui.core.decks import read_deck_file, shipped_deck_file
+
+    openers = {
+        p.text for d in read_deck_file(shipped_deck_file(), shipped=True).decks if not d.note
+        for p in d.prompts[:3] if p.kind == "text"
+    }
+    seen = {run("prompt").stdout.strip() for _ in range(30)}
+    assert seen <= openers and len(seen) > 3
+    long_one = max(openers, key=len)
+    assert "\n" not in long_one  # printed whole on one line, for a shell greeting or a pipe

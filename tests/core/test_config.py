@@ -11,7 +11,7 @@ from reconnect_tui.core.errors import ConfigError
 def test_missing_config_gives_defaults(tmp_path: Path) -> None:
     loaded = load_config(tmp_path / "config.toml")
     assert loaded.config == Config()
-    assert loaded.problems == [] and loaded.readable
+    assert loaded.problems == []
 
 
 def test_settings_are_remembered_and_unknown_keys_kept(tmp_path: Path) -> None:
@@ -30,7 +30,6 @@ def test_damaged_config_is_reported_with_line_and_defaults_used(tmp_path: Path) 
     path.write_text('deck = "bedtime"\npartners = ["Alex", \n')
     loaded = load_config(path)
     assert loaded.config == Config()
-    assert not loaded.readable
     assert str(path) in loaded.problems[0] and "line 3" in loaded.problems[0]
     path.write_text('deck = bedtime\n')
     assert "line 1" in load_config(path).problems[0]
@@ -52,4 +51,3 @@ def test_wrong_values_are_named_and_ignored(tmp_path: Path) -> None:
     assert loaded.config == Config(theme="nord")
     assert any("two names" in p for p in loaded.problems)
     assert any("mode" in p for p in loaded.problems)
-    assert loaded.readable

@@ -247,3 +247,17 @@ def test_shipped_decks_are_found_wherever_the_package_is() -> None:
     source_tree = Path(__file__).resolve().parents[2]
     if not package.is_relative_to(source_tree):  # an installed copy, as CI makes
         assert path.is_relative_to(package)
+
+
+def test_every_mistake_in_a_deck_is_reported_in_one_run(tmp_path: Path) -> None:
+    text = (
+        GOOD.replace("id: evening", "id: Evening Deck")
+        .replace("    description: A short one.\n", "")
+        .replace("tip: Listen first.", "tipp: Listen first.")
+        .replace("[Empty, Low, Some, Good, Full]", "[Empty, Low, Full]")
+    )
+    problems = problems_of(tmp_path, text)
+    assert any("lowercase letters" in p for p in problems)
+    assert any("missing 'description'" in p for p in problems)
+    assert any("unknown field 'tipp'" in p for p in problems)
+    assert any("5 labels" in p for p in problems)

@@ -14,11 +14,18 @@ from reconnect_tui.core import fsutil
 from reconnect_tui.core.fsutil import FileLock, LockHeld, atomic_write, is_temp_name, remove_stale_temp
 
 
-def test_written_files_are_private_under_umask_022(tmp_path: Path) -> None:
-    os.umask(0o022)
-    path = atomic_write(tmp_path / "a" / "file.json", b"{}")
+@pytest.mark.parametrize("umask", [0o022, 0o277])
+def test_written_files_are_private_whatever_the_umask(tmp_path: Path, umask: int) -> None:
+    # 0o277 would leave mkdir(0o700) at 0o400 and open(0o600) at 0o400: only an
+    # explicit chmod gets them right.
+    os.umask(umask)
+    try:
+        path = atomic_write(tmp_path / "a" / "b" / "file.json", b"{}")
+    finally:
+        os.umask(0o022)
     assert oct(path.stat().st_mode & 0o777) == oct(0o600)
     assert oct((tmp_path / "a").stat().st_mode & 0o777) == oct(0o700)
+    assert oct((tmp_path / "a" / "b").stat().st_mode & 0o777) == oct(0o700)
 
 
 def test_crash_between_write_and_rename_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -44,6 +44,7 @@ def test_one_entry() -> None:
     assert stats.per_month[-1] == ("2026-11", 1)
     assert [p.name for p in stats.partners] == ["Alex", "Sam"]
     assert stats.partners[0].usual("before") == "In between"
+    assert [p.name for p in journal_stats([entry], MOMENT, names=("Kim", "Jo")).partners] == ["Kim", "Jo"]
     assert gentle_signals([entry], MOMENT + 30 * DAY) == []  # too little to notice anything
 
 
@@ -64,7 +65,7 @@ def test_follow_through_counts_each_partners_answer() -> None:
     ]
     through = journal_stats(entries, MOMENT).follow_through
     assert (through.yes, through.partly, through.not_yet, through.passed) == (1, 1, 1, 1)
-    assert through.sentence() == "Of 4 small gestures looked back on: 1 happened, 1 partly, 1 not yet, 1 left unsaid."
+    assert through.sentence() == "Of 4 small gestures looked back on, 1 happened and 1 happened in part."
 
 
 def test_months_without_check_ins_are_shown_as_such() -> None:
@@ -105,7 +106,7 @@ def test_a_prompt_passed_again_and_again() -> None:
     entries = [_with_passed_prompt(e) for e in nightly(3, answers=("Yes", "Also yes"))]
     signal = passed_theme(entries)
     assert signal is not None and signal.deck_id == "hard-soft-things"
-    assert "“What scares you?” has been passed 3 times" in signal.message
+    assert "“What scares you?” has been passed a few times lately" in signal.message
     assert "Passing is always fine" in signal.message
     assert passed_theme([_with_passed_prompt(e) for e in nightly(2)]) is None
 
@@ -134,6 +135,8 @@ def test_search_finds_every_word_anywhere_newest_first() -> None:
     assert [e.id for e in index.find("WALK")] == ["tea", "walk"]
     assert [e.id for e in index.find("walk tea")] == ["tea"]
     assert [e.id for e in index.find("thank you for dinner")] == ["other", "tea", "walk"]  # appreciations too
+    followed = make_entry(MOMENT + 3 * DAY, "picnic", follow_ups=(FollowUp("A picnic on Sunday", "yes"), None))
+    assert [e.id for e in JournalIndex.build([*entries, followed]).find("picnic")] == ["picnic"]
     assert [e.id for e in index.find("", deck_id="weekly")] == ["other"]
     assert index.find("nowhere to be found") == []
     assert index.decks() == [("bedtime", "Bedtime check-in"), ("weekly", "Weekly sit-down")]

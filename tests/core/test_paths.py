@@ -4,6 +4,8 @@ import os
 import stat
 from pathlib import Path
 
+import pytest
+
 from reconnect_tui.core.paths import Paths
 
 
@@ -41,9 +43,13 @@ def test_computing_paths_creates_nothing(private_home: Path) -> None:
     assert not private_home.exists()
 
 
-def test_every_created_folder_is_private_under_umask_022(private_home: Path) -> None:
-    os.umask(0o022)
-    paths = Paths.in_folder(private_home / "deeper" / "still").ensure()
+@pytest.mark.parametrize("umask", [0o022, 0o277])
+def test_every_created_folder_is_private_whatever_the_umask(private_home: Path, umask: int) -> None:
+    os.umask(umask)
+    try:
+        paths = Paths.in_folder(private_home / "deeper" / "still").ensure()
+    finally:
+        os.umask(0o022)
     for folder in (
         private_home,
         private_home / "deeper",

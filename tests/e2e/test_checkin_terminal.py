@@ -38,6 +38,8 @@ def test_a_check_in_typed_and_saved(terminal: Terminal, private_home: Path) -> N
     terminal.keys("Tab")
     terminal.type("Tea in bed")
     terminal.keys("C-s")
+    terminal.wait_for("Finish and save now?")
+    terminal.keys("Enter")
     terminal.wait_for("Saved. Thank you")
     terminal.keys("Enter")
     terminal.wait_until_exited()

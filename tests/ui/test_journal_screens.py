@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXED
 from helpers import make_entry
-from textual.widgets import Input, OptionList, Select, Sparkline
+from textual.widgets import Input, OptionList, Select
 
 from reconnect_tui.core.entry import FollowUp
 from reconnect_tui.core.journal import Journal
@@ -22,6 +22,7 @@ from reconnect_tui.ui.screens.summary import SummaryScreen
 from reconnect_tui.ui.screens.trends import TrendsScreen
 from reconnect_tui.ui.widgets.entry_list import EntryList
 from reconnect_tui.ui.widgets.entry_view import EntryView
+from reconnect_tui.ui.widgets.word_chart import WordChart
 from uihelpers import on_screen, shown, until
 
 MakeApp = Callable[..., ReconnectApp]
@@ -67,7 +68,7 @@ async def test_a_check_in_from_home_returns_home(make_app: MakeApp, private_home
         await pilot.press("enter")
         await on_screen(pilot, CheckinScreen)
         assert app.screen.session.deck.id == "beyond-logistics"  # type: ignore[attr-defined]
-        await pilot.press("ctrl+n", *"From home", "ctrl+s")
+        await pilot.press("ctrl+n", *"From home", "ctrl+s", "enter")
         await on_screen(pilot, SummaryScreen)
         await pilot.press("enter")
         await on_screen(pilot, HomeScreen)
@@ -167,10 +168,10 @@ async def test_trends_show_each_partner_and_offer_a_fitting_deck(make_app: MakeA
         await pilot.press("o")
         await on_screen(pilot, TrendsScreen)
         screen = app.screen
-        await until(pilot, lambda: len(screen.query(Sparkline)) == 5, "the charts")
+        await until(pilot, lambda: len(screen.query(WordChart)) == 5, "the charts")
         text = " ".join(shown(widget) for widget in screen.query("Static"))
         assert "Alex" in text and "Sam" in text and "usually Far apart" in text and "usually Very close" in text
-        assert "Of 6 small gestures looked back on: 6 happened" in text
+        assert "Of 6 small gestures looked back on, 6 happened" in text
         assert "differently close" in text
         apart = [signal.kind for signal in screen.signals].index("apart")  # type: ignore[attr-defined]
         await pilot.click(f"#signal-{apart}")
@@ -193,3 +194,31 @@ async def test_escape_goes_back_and_q_quits(make_app: MakeApp, start: str) -> No
             await on_screen(pilot, HistoryScreen)
             await pilot.press("escape")
         await until(pilot, lambda: not app.is_running, "the app to exit")
+
+
+def test_the_chart_scale_is_fixed_for_everyone() -> None:
+    from reconnect_tui.ui.widgets.word_chart import bars
+
+    assert bars([1, 3, 5], 5, 10) == "▂▅█"
+    assert bars([3, 3, 3], 5, 10) == "▅▅▅"  # In between looks the same in every row
+    assert bars([None, 5], 5, 10) == "·█"  # no rating is a dot, not a bar
+    assert bars([1, 2, 3, 4, 5], 5, 2) == "▆█"  # the newest values when space is short
+    assert bars([0, 2, 4], 4, 3) == "·▄█"  # counts: an empty month is a dot
+
+
+async def test_starting_from_home_while_another_check_in_is_open(make_app: MakeApp, private_home: Path) -> None:
+    from reconnect_tui.core.drafts import DraftStore
+
+    holder = DraftStore(private_home / "drafts")
+    holder.lock()
+    app = make_app(start="home")
+    notes: list[str] = []
+    app.notify = lambda message, **kwargs: notes.append(str(message))  # type: ignore[method-assign]
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await on_screen(pilot, HomeScreen)
+            await pilot.press("s")
+            await until(pilot, lambda: any("already open" in note for note in notes), "the note")
+            assert isinstance(app.screen, HomeScreen)
+    finally:
+        holder.unlock()

@@ -1,13 +1,13 @@
 """SVG snapshots of the main check-in screens at 80x24 and 120x40.
 
-The clock is fixed, the cursor does not blink, and the home folder and entry id
-are fixed too, so the only thing that can change a snapshot is the screen itself.
+The clock is fixed, the cursor does not blink, and the entry id is fixed too, so
+the only thing that can change a snapshot is the screen itself. (The summary names
+the entry's place inside the journal folder, so the folder's own path never shows.)
 Update them on purpose with: pytest tests/ui/test_snapshots.py --snapshot-update
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -32,22 +32,18 @@ from reconnect_tui.ui.screens.trends import TrendsScreen
 from uihelpers import on_screen, until
 
 SIZES = [(80, 24), (120, 40)]
-SNAPSHOT_HOME = Path("/tmp/reconnect-snapshot-home")
 
 
 @pytest.fixture
-def snapshot_app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., ReconnectApp]:
-    shutil.rmtree(SNAPSHOT_HOME, ignore_errors=True)
-    monkeypatch.setenv("RECONNECT_HOME", str(SNAPSHOT_HOME))
+def snapshot_app(private_home: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., ReconnectApp]:
     monkeypatch.setattr(session_module, "new_entry_id", lambda started_at: "20261126-213000-snapshot")
 
     def make(partners: tuple[str, str] | None = ("Alex", "Sam"), start: str = "checkin") -> ReconnectApp:
-        workspace = Workspace.open(Paths.in_folder(SNAPSHOT_HOME))
+        workspace = Workspace.open(Paths.in_folder(private_home))
         return build_app(workspace, start=start, request=CheckinRequest(None, partners, None), clock=Clock(),
                          cursor_blink=False)
 
-    yield make
-    shutil.rmtree(SNAPSHOT_HOME, ignore_errors=True)
+    return make
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -94,15 +90,15 @@ def test_closing(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-u
 def test_summary(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
     async def ready(pilot: Pilot) -> None:
         await on_screen(pilot, CheckinScreen)
-        await pilot.press("right", "right", "right", "tab", "right", "right", "ctrl+n", *"A walk", "ctrl+s")
+        await pilot.press("right", "right", "right", "tab", "right", "right", "ctrl+n", *"A walk", "ctrl+s", "enter")
         await on_screen(pilot, SummaryScreen)
 
     assert snap_compare(snapshot_app(), terminal_size=size, run_before=ready)
 
 
-def small_journal() -> None:
+def small_journal(home: Path) -> None:
     """Eight check-ins, a week apart, with a gesture followed up now and then."""
-    journal = Journal(SNAPSHOT_HOME / "journal")
+    journal = Journal(home / "journal")
     for number in range(8):
         started = FIXED - timedelta(days=4 + 7 * (7 - number))
         follow = (FollowUp("Cook together", "yes" if number % 2 else "partly"), None) if number else (None, None)
@@ -111,8 +107,8 @@ def small_journal() -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_home(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
-    small_journal()
+def test_home(snap_compare, snapshot_app, private_home, size) -> None:  # type: ignore[no-untyped-def]
+    small_journal(private_home)
 
     async def ready(pilot: Pilot) -> None:
         await on_screen(pilot, HomeScreen)
@@ -122,8 +118,8 @@ def test_home(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-unty
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_history(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
-    small_journal()
+def test_history(snap_compare, snapshot_app, private_home, size) -> None:  # type: ignore[no-untyped-def]
+    small_journal(private_home)
 
     async def ready(pilot: Pilot) -> None:
         await on_screen(pilot, HistoryScreen)
@@ -134,13 +130,13 @@ def test_history(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-u
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_trends(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
-    small_journal()
+def test_trends(snap_compare, snapshot_app, private_home, size) -> None:  # type: ignore[no-untyped-def]
+    small_journal(private_home)
 
     async def ready(pilot: Pilot) -> None:
         await on_screen(pilot, HomeScreen)
         await pilot.press("o")
         await on_screen(pilot, TrendsScreen)
-        await until(pilot, lambda: len(pilot.app.screen.query("Sparkline")) == 5, "the charts")
+        await until(pilot, lambda: len(pilot.app.screen.query("WordChart")) == 5, "the charts")
 
     assert snap_compare(snapshot_app(start="home"), terminal_size=size, run_before=ready)

@@ -13,9 +13,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
@@ -30,7 +32,7 @@ from reconnect_tui.ui.screens.pause import PauseScreen
 from reconnect_tui.ui.screens.save_failed import SaveFailedScreen
 from reconnect_tui.ui.widgets.answer_pane import AnswerPane
 from reconnect_tui.ui.widgets.checkin_header import CheckinHeader
-from reconnect_tui.ui.widgets.steps import build_step
+from reconnect_tui.ui.widgets.steps import ArriveStep, CloseStep, FollowUpStep, PromptStep, build_step
 
 if TYPE_CHECKING:
     from reconnect_tui.ui.app import ReconnectApp
@@ -47,11 +49,13 @@ def step_name(session: CheckinSession) -> str:
 
 
 class CheckinScreen(Screen[None]):
+    # Not priority bindings: the keys reach the focused pane first and in order, so
+    # "hello" then Ctrl+N is typed in full before the step changes.
     BINDINGS = [
-        Binding("ctrl+n", "next", "Next", priority=True),
-        Binding("ctrl+p", "back", "Back", priority=True),
-        Binding("ctrl+s", "finish", "Save", priority=True),
-        Binding("escape", "pause", "Pause", priority=True),
+        Binding("ctrl+n", "next", "Next"),
+        Binding("ctrl+p", "back", "Back"),
+        Binding("ctrl+s", "finish", "Save"),
+        Binding("escape", "pause", "Pause"),
     ]
 
     def __init__(
@@ -68,9 +72,11 @@ class CheckinScreen(Screen[None]):
         self.clock = clock
         self.minutes = minutes or session.deck.minutes
         self.on_done = on_done
-        self.keeper = DraftKeeper(workspace.drafts, self._snapshot, clock)
+        self.keeper = DraftKeeper(workspace.drafts, self._snapshot, clock, worth_keeping=session.has_words)
         self._sitting_started = clock()
         self._elapsed_before = session.elapsed_seconds
+        self._changing_step = False
+        self._held_keys: list[events.Key] = []
 
     @property
     def reconnect(self) -> ReconnectApp:
@@ -119,16 +125,44 @@ class CheckinScreen(Screen[None]):
     async def on_mount(self) -> None:
         self.query_one("#save-warning").display = False
         await self.show_step()
-        self.set_interval(AUTOSAVE_SECONDS, self.autosave)
+        self._autosave = self.set_interval(AUTOSAVE_SECONDS, self.autosave)
+
+    @property
+    def step_body(self) -> ArriveStep | FollowUpStep | PromptStep | CloseStep:
+        return self.query_one("#step-area", Container).children[0]  # type: ignore[return-value]
+
+    def gather(self) -> None:
+        """Take in everything the current step holds, even changes still in flight."""
+        for given in self.step_body.gather():
+            self.apply(given)
 
     async def show_step(self) -> None:
+        """Swap in the current step's body and put the cursor in its first field.
+
+        While the old body goes and the new one arrives, nothing has focus, so keys
+        typed in that moment reach the screen: they are held and handed to the new
+        first field, instead of vanishing with the old one.
+        """
+        self._held_keys = []
+        self._changing_step = True
+        self.set_focus(None)
         area = self.query_one("#step-area", Container)
         await area.remove_children()
         step = build_step(self.session)
         await area.mount(step)
         self._update_controls()
-        self.query_one(step.first_focus).focus()
+        first = self.query_one(step.first_focus)
+        self.set_focus(first)
+        self._changing_step = False
+        for key in self._held_keys:
+            first.post_message(events.Key(key.key, key.character))
+        self._held_keys = []
         self.save_draft_now()
+
+    def on_key(self, event: events.Key) -> None:
+        if self._changing_step and event.is_printable:
+            self._held_keys.append(event)
+            event.stop()
 
     def _update_controls(self) -> None:
         session = self.session
@@ -142,14 +176,20 @@ class CheckinScreen(Screen[None]):
             if on_prompt:
                 passed = session.answer(session.step.prompt_index, partner).passed  # type: ignore[arg-type]
                 name = session.partners[partner]
-                button.label = f"Answer after all ({name})" if passed else f"Pass ({name})"
+                button.label = Content(f"Answer after all ({name})" if passed else f"Pass ({name})")
 
     # --- what the partners give ---------------------------------------------------------
 
     def on_given(self, message: Given) -> None:
+        self.apply(message)
+
+    def apply(self, message: Given) -> None:
+        if self.keeper.closed:
+            return  # saved or discarded: nothing more belongs to this check-in
         session, partner, value = self.session, message.partner, message.value
         if message.field == "answer":
-            session.set_answer(session.step.prompt_index, partner, value)  # type: ignore[arg-type]
+            assert message.prompt_index is not None
+            session.set_answer(message.prompt_index, partner, value)  # type: ignore[arg-type]
         elif message.field in ("closeness_before", "closeness_after"):
             session.set_closeness(message.field.removeprefix("closeness_"), partner, value)  # type: ignore[arg-type]
         elif message.field == "follow_up_result":
@@ -186,17 +226,33 @@ class CheckinScreen(Screen[None]):
     # --- moving through the steps ---------------------------------------------------------
 
     async def action_next(self) -> None:
+        self.gather()
         if self.session.go_next():
             await self.show_step()
         else:
             self.finish()
 
     async def action_back(self) -> None:
+        self.gather()
         if self.session.go_back():
             await self.show_step()
 
     def action_finish(self) -> None:
-        self.finish()
+        """Ctrl+S and "Finish now": on the last step it saves; earlier, it asks once."""
+        if self.session.is_last_step:
+            self.finish()
+            return
+        self.app.push_screen(
+            ConfirmScreen(
+                "Finish and save now?",
+                "The check-in is saved as it is. What you have not reached yet, the closing "
+                "included, is marked as not reached.",
+                yes="Save now",
+                no="Keep going",
+                safe_is_no=False,
+            ),
+            lambda save: self.finish() if save else None,
+        )
 
     def action_pause(self) -> None:
         self.app.push_screen(PauseScreen(), self._after_pause)
@@ -220,9 +276,10 @@ class CheckinScreen(Screen[None]):
     def _after_discard_question(self, discard: bool | None) -> None:
         if not discard:
             return
+        self._autosave.stop()
         problem = self.keeper.discard()
         if problem is not None:
-            self.notify(str(problem), severity="error")
+            self.notify(str(problem), severity="error", markup=False)
             return
         self._leave(None, "The check-in was discarded.")
 
@@ -230,9 +287,13 @@ class CheckinScreen(Screen[None]):
 
     def keep_draft_and_quit(self) -> None:
         """Ctrl+Q, the palette's Quit, and "keep as a draft": only leave once it is kept."""
+        self.gather()
         problem = self.save_draft_now()
         if problem is None:
-            self.reconnect.leave("Your check-in is kept as a draft; it will be offered next time.")
+            if self.session.has_words():
+                self.reconnect.leave("Your check-in is kept as a draft; it will be offered next time.")
+            else:
+                self.reconnect.leave("Nothing was written yet, so there was no draft to keep.")
             return
         self.app.push_screen(
             ConfirmScreen(
@@ -246,6 +307,7 @@ class CheckinScreen(Screen[None]):
         )
 
     def finish(self, then_quit: bool = False) -> None:
+        self.gather()
         entry = self.session.finish(self.clock())
         journal = self.workspace.journal
         try:
@@ -262,7 +324,9 @@ class CheckinScreen(Screen[None]):
                 lambda outcome: self._after_failed_save(outcome, entry, then_quit),
             )
             return
-        self._saved(entry, f"Kept privately in {path}", then_quit)
+        where = path.relative_to(journal.root) if path.is_relative_to(journal.root) else path
+        self._saved(entry, f"Kept privately in your journal folder as {where} "
+                           "(reconnect paths shows where that folder is).", then_quit)
 
     def _after_failed_save(self, outcome: tuple[str, Path | None] | None, entry: Entry, then_quit: bool) -> None:
         action, copy = outcome or ("back", None)
@@ -274,9 +338,10 @@ class CheckinScreen(Screen[None]):
             self._saved(entry, where, then_quit)
 
     def _saved(self, entry: Entry, where: str, then_quit: bool) -> None:
+        self._autosave.stop()
         problem = self.keeper.discard()
         if problem is not None:
-            self.notify(f"Saved, but the old draft could not be removed: {problem}", severity="warning")
+            self.notify(f"Saved, but the old draft could not be removed: {problem}", severity="warning", markup=False)
         if then_quit:
             self.reconnect.leave(f"Saved your check-in. {where}")
             return

@@ -10,25 +10,29 @@ from textual.widgets import Button, Static
 
 
 class ConfirmScreen(ModalScreen[bool]):
+    """Answers True for yes. The "no" button is focused unless `safe_is_no` is False
+    (when yes is what was just asked for, like saving, and loses nothing)."""
+
     BINDINGS = [Binding("escape", "dismiss(False)", "Cancel")]
 
-    def __init__(self, question: str, detail: str, yes: str, no: str) -> None:
+    def __init__(self, question: str, detail: str, yes: str, no: str, safe_is_no: bool = True) -> None:
         super().__init__(classes="dialog-screen")
         self.question = question
         self.detail = detail
         self.yes = yes
         self.no = no
+        self.safe_is_no = safe_is_no
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-title", markup=False)
             yield Static(self.detail, classes="dialog-text", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.no, id="no", variant="primary")
-                yield Button(self.yes, id="yes", variant="error")
+                yield Button(self.no, id="no", variant="primary" if self.safe_is_no else "default")
+                yield Button(self.yes, id="yes", variant="error" if self.safe_is_no else "primary")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#no" if self.safe_is_no else "#yes", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

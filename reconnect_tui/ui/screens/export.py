@@ -40,7 +40,7 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static("A readable document to keep or print. It holds private words: choose "
                          "where it goes with care.", classes="dialog-text")
             yield Input(str(suggested_path(self.entries, self.now)), id="export-path")
-            yield Static("", id="export-result", classes="hint")
+            yield Static("", id="export-result", classes="hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Export", id="export", variant="primary")
@@ -67,5 +67,5 @@ class ExportScreen(ModalScreen[Path | None]):
         except JournalError as error:
             self.query_one("#export-result", Static).update(str(error))
             return
-        self.notify(f"Exported to {written}")
+        self.notify(f"Exported to {written}", markup=False)
         self.dismiss(written)

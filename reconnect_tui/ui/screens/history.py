@@ -40,7 +40,7 @@ def column_widths(width: int) -> tuple[int, int, int, int]:
     """
     free = width - 1 - 2 - len(GAP) * 3 - DATE_WIDTH  # leading space, scrollbar, gaps
     partner = min(24, max(12, (free - 12) // 2))
-    deck = max(6, min(18, free - 2 * partner))
+    deck = max(6, min(30, free - 2 * partner))
     return (DATE_WIDTH, deck, partner, partner)
 
 
@@ -77,7 +77,7 @@ class HistoryScreen(Screen[None]):
             yield Select([], prompt="Every deck", id="deck-filter", compact=True)
         with Horizontal(id="history-body"):
             with Vertical(id="history-list"):
-                yield Static("", id="list-header")
+                yield Static("", id="list-header", markup=False)
                 yield EntryList(column_widths(80), id="entries")
                 yield Static("Opening your journal…", id="history-status")
             with VerticalScroll(id="entry-scroll"):
@@ -112,8 +112,8 @@ class HistoryScreen(Screen[None]):
     def _loaded(self, loaded: JournalLoad, index: JournalIndex, complete: bool) -> None:
         self.index = index
         self.complete = complete
-        if index.entries:
-            self._show_header(index.entries[0].names)
+        if index.entries and not self.workspace.config.config.partners:
+            self._show_header(index.entries[0].names)  # no names remembered: the latest check-in's
         deck_filter = self.query_one("#deck-filter", Select)
         chosen = deck_filter.value
         decks = index.decks()
@@ -123,7 +123,7 @@ class HistoryScreen(Screen[None]):
         self.refresh_list(keep_place=True)
         if complete:
             for problem in loaded.problems:
-                self.notify(str(problem), title="A journal file was left out", severity="warning", timeout=12)
+                self.notify(str(problem), title="A journal file was left out", severity="warning", timeout=12, markup=False)
 
     # --- the list ---------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -48,13 +49,15 @@ class HomeScreen(Screen[None]):
                 yield Button("Our journal", id="journal", compact=True)
                 yield Button("Over time", id="trends", compact=True)
             with Horizontal(id="home-main"):
-                yield OptionList(*[Option(f"{deck.title} · {deck.minutes} min", id=deck.id) for deck in self.decks],
-                                 id="deck-list")
+                yield OptionList(
+                    *[Option(Content(f"{deck.title} · {deck.minutes} min"), id=deck.id) for deck in self.decks],
+                    id="deck-list",
+                )
                 with Vertical(id="deck-about"):
-                    yield Static("", id="deck-title", classes="summary-name")
-                    yield Static("", id="deck-description")
-                    yield Static("", id="deck-note", classes="deck-note")
-            yield Static("", id="home-signals", classes="signal")
+                    yield Static("", id="deck-title", classes="summary-name", markup=False)
+                    yield Static("", id="deck-description", markup=False)
+                    yield Static("", id="deck-note", classes="deck-note", markup=False)
+            yield Static("", id="home-signals", classes="signal", markup=False)
             yield Static(CARE_NOTE, classes="care-note")
         yield Footer(compact=True)
 

@@ -55,4 +55,8 @@ class NamesScreen(Screen[tuple[str, str]]):
             self.query_one("#names-hint", Static).update("Two names, please: one for each of you.")
             self.set_focus(self.query_one(f"#name-{0 if not names[0] else 1}", Input))
             return
+        if names[0].casefold() == names[1].casefold():
+            self.query_one("#names-hint", Static).update("Two different names, please, so each answer is clearly whose.")
+            self.set_focus(self.query_one("#name-1", Input))
+            return
         self.dismiss((names[0], names[1]))

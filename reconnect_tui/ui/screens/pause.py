@@ -12,7 +12,11 @@ from textual.widgets import Button, Static
 class PauseScreen(ModalScreen[str]):
     """Answers resume, save, draft or discard."""
 
-    BINDINGS = [Binding("escape", "dismiss('resume')", "Resume")]
+    BINDINGS = [
+        Binding("escape", "dismiss('resume')", "Resume"),
+        Binding("up", "app.focus_previous", show=False),
+        Binding("down", "app.focus_next", show=False),
+    ]
 
     def __init__(self) -> None:
         super().__init__(classes="dialog-screen")

@@ -41,7 +41,7 @@ class SaveFailedScreen(ModalScreen[tuple[str, Path | None]]):
                 markup=False,
             )
             yield Input(str(self.suggested_copy), id="copy-path")
-            yield Static("", id="copy-result", classes="dialog-text")
+            yield Static("", id="copy-result", classes="dialog-text", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Try again", id="retry", variant="primary")
                 yield Button("Save a copy there", id="copy")
@@ -61,6 +61,6 @@ class SaveFailedScreen(ModalScreen[tuple[str, Path | None]]):
         try:
             written = save_copy([self.entry], target)
         except JournalError as error:
-            self.query_one("#copy-result", Static).update(f"That did not work either: {error}")
+            self.query_one("#copy-result", Static).update(f"That place could not be written either: {error}")
             return
         self.dismiss(("copied", written))

@@ -13,11 +13,13 @@ from textual.widgets import Button, Footer, Static
 from reconnect_tui.core.entry import Entry, closeness_words
 
 
-def next_time(entry: Entry, long_deck_minutes: int = 30) -> str:
+LONG_DECK_MINUTES = 30  # decks this long are weekly rituals rather than nightly ones
+
+
+def next_time(deck_minutes: int) -> str:
     """A gentle suggestion, never a schedule."""
-    minutes = (entry.finished_at - entry.started_at).total_seconds() / 60
-    when = "next week" if minutes >= long_deck_minutes or entry.deck_id == "weekly" else "tomorrow, around this time"
-    return f"Whenever suits you. {when.capitalize()} could be a good moment for the next one."
+    when = "Next week" if deck_minutes >= LONG_DECK_MINUTES else "Tomorrow, around this time,"
+    return f"Whenever suits you. {when} could be a good moment for the next one."
 
 
 def summary_rows(entry: Entry) -> list[tuple[str, str, str]]:
@@ -35,10 +37,11 @@ class SummaryScreen(Screen[None]):
 
     BINDINGS = [Binding("enter", "done", "Done", priority=True)]
 
-    def __init__(self, entry: Entry, where: str, on_done: Callable[[], None]) -> None:
+    def __init__(self, entry: Entry, where: str, deck_minutes: int, on_done: Callable[[], None]) -> None:
         super().__init__()
         self.entry = entry
         self.where = where
+        self.deck_minutes = deck_minutes
         self.on_done = on_done
 
     def compose(self) -> ComposeResult:
@@ -54,7 +57,7 @@ class SummaryScreen(Screen[None]):
                         yield Static(first, markup=False)
                         yield Static(second, markup=False)
                 yield Static(self.where, classes="where", markup=False)
-                yield Static(next_time(self.entry), classes="dialog-text")
+                yield Static(next_time(self.deck_minutes), classes="dialog-text")
                 yield Button("Done", id="done", variant="primary")
         yield Footer()
 

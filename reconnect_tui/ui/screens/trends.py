@@ -1,7 +1,8 @@
 """Trends: closeness over time for each partner, check-ins per month, gestures kept.
 
-Charts are Textual's Sparkline, with words beside them: how close each partner has
-usually felt lately, never a number to be graded by.
+The charts use one fixed scale for both partners (a small widget of ours), with
+words beside them: how close each partner has usually felt lately, never a number
+to be graded by.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from datetime import datetime
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Sparkline, Static
+from textual.widgets import Button, Footer, Static
 
 from reconnect_tui.core.insights import Signal, gentle_signals, journal_stats
 from reconnect_tui.core.journal import JournalLoad
 from reconnect_tui.core.workspace import Workspace
+from reconnect_tui.ui.widgets.word_chart import WordChart
 
 RECENT = 60  # check-ins shown in the closeness charts
 
@@ -51,31 +54,34 @@ class TrendsScreen(Screen[str | None]):
 
     def _show(self, loaded: JournalLoad) -> None:
         now = self.clock()
-        stats = journal_stats(loaded.entries, now)
+        stats = journal_stats(loaded.entries, now, self.workspace.config.config.partners)
         status = self.query_one("#trends-status", Static)
         if not stats.count:
             status.update("No check-ins yet. After a few, you will see here how things have been going.")
             return
         shown = min(RECENT, stats.count)
-        status.update(f"{stats.count:,} check-ins. The charts show the last {shown}, oldest on the left; "
-                      "higher means closer.")
+        plural = "s" if stats.count != 1 else ""
+        status.update(f"{stats.count:,} check-in{plural}. The charts show the last {shown}, oldest on the left: "
+                      "the lowest bar is Far apart, the highest Very close, a dot is not given.")
         content = self.query_one("#trends-content", Vertical)
         widgets = []
         for number, partner in enumerate(stats.partners):
-            widgets.append(Static(partner.name, classes=f"summary-name name-{number}"))
-            rows = []
+            widgets.append(Static(partner.name, classes=f"summary-name name-{number}", markup=False))
             for which, label in (("before", "arriving"), ("after", "leaving")):
-                values = [v for v in getattr(partner, which)[-RECENT:] if v is not None]
                 usual = partner.usual(which)
-                rows += [
-                    Static(label, classes="summary-label"),
-                    Sparkline(values or [0], classes=f"trend partner-line-{number}"),
-                    Static(f"usually {usual}" if usual else "not given yet", classes="muted"),
-                ]
-            widgets.append(Grid(*rows, classes="trend-grid"))
+                values = getattr(partner, which)[-RECENT:]
+                chart = WordChart(values, 5, classes=f"trend name-{number}")
+                chart.styles.width = len(values)
+                widgets.append(Horizontal(
+                    Static(label, classes="summary-label trend-label"),
+                    chart,
+                    Static(f"usually {usual}" if usual else "not given yet", classes="muted trend-usual"),
+                    classes="trend-row",
+                ))
         months = stats.per_month
-        widgets.append(Static("Check-ins per month, the last twelve", classes="field-label"))
-        widgets.append(Sparkline([count for _, count in months], classes="trend months"))
+        widgets.append(Static("Check-ins per month, the last twelve (a dot: none that month)", classes="field-label"))
+        widgets.append(WordChart([count for _, count in months], max(count for _, count in months),
+                                 spaced=True, classes="trend months"))
         widgets.append(Static(f"{_month(months[0][0])} … {_month(months[-1][0])}", classes="muted"))
         widgets.append(Static("Small gestures", classes="field-label"))
         widgets.append(Static(stats.follow_through.sentence()))
@@ -84,9 +90,9 @@ class TrendsScreen(Screen[str | None]):
             widgets.append(Static("Worth noticing together", classes="field-label"))
             for number, signal in enumerate(self.signals):
                 deck = self.workspace.library.decks.get(signal.deck_id)
-                widgets.append(Static(signal.message, classes="signal"))
+                widgets.append(Static(signal.message, classes="signal", markup=False))
                 if deck is not None:
-                    widgets.append(Button(f"Try “{deck.title}”", id=f"signal-{number}", compact=True))
+                    widgets.append(Button(Content(f"Try “{deck.title}”"), id=f"signal-{number}", compact=True))
         content.mount_all(widgets)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

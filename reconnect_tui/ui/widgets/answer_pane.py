@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import RadioButton, RadioSet, SelectionList, Static, TextArea
 
 from reconnect_tui.core.decks import Prompt
@@ -34,12 +35,13 @@ def answer_area(text: str, id: str, placeholder: str = PLACEHOLDER) -> TextArea:
 
 
 class AnswerPane(Vertical):
-    def __init__(self, partner: int, name: str, prompt: Prompt, state: AnswerState) -> None:
+    def __init__(self, partner: int, name: str, prompt_index: int, prompt: Prompt, state: AnswerState) -> None:
         super().__init__(classes=f"answer-pane partner-{partner}", id=f"pane-{partner}")
         self.partner = partner
+        self.prompt_index = prompt_index
         self.prompt = prompt
         self.state = state
-        self.border_title = name
+        self.border_title = Content(name)
 
     def compose(self) -> ComposeResult:
         input_id = f"answer-{self.partner}"
@@ -51,28 +53,46 @@ class AnswerPane(Vertical):
             chosen = value if isinstance(value, tuple) else ()
             if self.prompt.multiple:
                 yield SelectionList[str](
-                    *[(option, option, option in chosen) for option in self.prompt.options],
+                    *[(Content(option), option, option in chosen) for option in self.prompt.options],
                     id=input_id,
                     classes="answer-input",
                 )
             else:
                 with RadioSet(id=input_id, classes="answer-input"):
                     for option in self.prompt.options:
-                        yield RadioButton(option, value=option in chosen)
+                        yield RadioButton(Content(option), value=option in chosen)
         else:
             yield answer_area(value if isinstance(value, str) else "", input_id)
-        yield Static("Passed, and that is fine. Press the pass button again to answer after all.",
+        yield Static("Passed, and that is fine. “Answer after all” below brings the box back.",
                      classes="passed-note")
 
     def on_mount(self) -> None:
         self.show_passed(self.state.passed)
+        for area in self.query(TextArea):
+            area.move_cursor(area.document.end)  # back on a written answer, go on from its end
 
     def show_passed(self, passed: bool) -> None:
         self.set_class(passed, "-passed")
         self.query_one(".answer-input").disabled = passed
 
+    def current(self) -> Given:
+        """The answer as the widget holds it right now."""
+        widget = self.query_one(".answer-input")
+        if isinstance(widget, TextArea):
+            value: object = widget.text
+        elif isinstance(widget, WordScale):
+            value = widget.value
+        elif isinstance(widget, SelectionList):
+            chosen = set(widget.selected)
+            value = tuple(option for option in self.prompt.options if option in chosen)
+        else:
+            assert isinstance(widget, RadioSet)
+            index = widget.pressed_index
+            value = (self.prompt.options[index],) if index >= 0 else None
+        return Given("answer", self.partner, value, self.prompt_index)
+
     def _give(self, value: object) -> None:
-        self.post_message(Given("answer", self.partner, value))
+        self.post_message(Given("answer", self.partner, value, self.prompt_index))
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()

@@ -7,6 +7,7 @@ second. Up, Down, Page Up/Down, Home and End move; a click picks a row.
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -21,8 +22,10 @@ GAP = "  "
 
 
 def fit(text: str, width: int) -> str:
-    """`text` cut or padded to exactly `width` cells."""
-    return text[: width - 1] + "…" if len(text) > width else text.ljust(width)
+    """`text` cut or padded to exactly `width` cells (wide characters count double)."""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
 
 
 class EntryList(ScrollView, can_focus=True):

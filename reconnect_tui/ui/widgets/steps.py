@@ -2,13 +2,17 @@
 
 Each step shows the two partners in two panes (side by side, or stacked on a
 narrow terminal) and posts `Given` for every change; the check-in screen applies
-it to the session. `first_focus` names where the cursor goes when a step opens.
+it to the session. Before the couple moves on, the screen also asks the step for
+everything it holds (`gather`), so keys typed an instant before Ctrl+N are kept
+even if their messages have not arrived yet. `first_focus` names where the
+cursor goes when a step opens.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
@@ -24,7 +28,7 @@ FOLLOW_UP_LABELS = tuple(FOLLOW_UP_WORDS[key] for key in FOLLOW_UP_RESULTS)
 
 def _partner_box(partner: int, name: str) -> Vertical:
     box = Vertical(classes=f"partner-box partner-{partner}", id=f"pane-{partner}")
-    box.border_title = name
+    box.border_title = Content(name)  # a name is shown as typed, never read as markup
     return box
 
 
@@ -51,6 +55,9 @@ class ArriveStep(VerticalScroll):
     def on_word_scale_changed(self, event: WordScale.Changed) -> None:
         event.stop()
         self.post_message(Given("closeness_before", _partner_of(event.scale), event.value))
+
+    def gather(self) -> list[Given]:
+        return [Given("closeness_before", p, self.query_one(f"#closeness-{p}", WordScale).value) for p in PARTNERS]
 
 
 class FollowUpStep(VerticalScroll):
@@ -90,6 +97,16 @@ class FollowUpStep(VerticalScroll):
         event.stop()
         self.post_message(Given("follow_up_words", _partner_of(event.input), event.value))
 
+    def gather(self) -> list[Given]:
+        given = []
+        for partner in PARTNERS:
+            if not self.session.previous_intentions[partner]:
+                continue
+            value = self.query_one(f"#follow-up-{partner}", WordScale).value
+            given.append(Given("follow_up_result", partner, None if value is None else FOLLOW_UP_RESULTS[value - 1]))
+            given.append(Given("follow_up_words", partner, self.query_one(f"#follow-up-words-{partner}", Input).value))
+        return given
+
 
 class PromptStep(Vertical):
     """One prompt at the top, both partners' answers below."""
@@ -112,8 +129,11 @@ class PromptStep(Vertical):
                 yield Static(prompt.tip, classes="tip", markup=False)
         with Horizontal(classes="panes"):
             for partner in PARTNERS:
-                yield AnswerPane(partner, self.session.partners[partner], prompt,
+                yield AnswerPane(partner, self.session.partners[partner], index, prompt,
                                  self.session.answer(index, partner))
+
+    def gather(self) -> list[Given]:
+        return [pane.current() for pane in self.query(AnswerPane)]
 
 
 class CloseStep(VerticalScroll):
@@ -138,7 +158,7 @@ class CloseStep(VerticalScroll):
                     yield answer_area(person.appreciation, f"appreciation-{partner}",
                                       placeholder=f"Something you appreciate about {other}…")
                     if gestures:
-                        yield Select([(g, g) for g in gestures], prompt="A small gesture for the coming days…",
+                        yield Select([(Content(g), g) for g in gestures], prompt="A small gesture for the coming days…",
                                      id=f"gesture-{partner}", compact=True)
                     yield Input(person.intention, id=f"intention-{partner}", compact=True,
                                 placeholder="…or a gesture in your own words" if gestures
@@ -146,6 +166,10 @@ class CloseStep(VerticalScroll):
                     with Horizontal(classes="closeness-row"):
                         yield Label("Close now", classes="row-label")
                         yield WordScale(CLOSENESS_LABELS, person.closeness_after, id=f"closeness-after-{partner}")
+
+    def on_mount(self) -> None:
+        for area in self.query(TextArea):
+            area.move_cursor(area.document.end)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
@@ -163,6 +187,15 @@ class CloseStep(VerticalScroll):
     def on_word_scale_changed(self, event: WordScale.Changed) -> None:
         event.stop()
         self.post_message(Given("closeness_after", _partner_of(event.scale), event.value))
+
+    def gather(self) -> list[Given]:
+        given = []
+        for partner in PARTNERS:
+            given.append(Given("appreciation", partner, self.query_one(f"#appreciation-{partner}", TextArea).text))
+            given.append(Given("intention", partner, self.query_one(f"#intention-{partner}", Input).value))
+            given.append(Given("closeness_after", partner,
+                               self.query_one(f"#closeness-after-{partner}", WordScale).value))
+        return given
 
 
 def _partner_of(widget: Widget) -> int:

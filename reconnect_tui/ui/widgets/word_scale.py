@@ -84,7 +84,3 @@ class WordScale(Grid, can_focus=True):
 
     def action_clear(self) -> None:
         self.value = None
-
-    @property
-    def chosen_label(self) -> str | None:
-        return None if self.value is None else self.labels[self.value - 1]
