@@ -1,45 +1,305 @@
 """Measure what users feel, and print a table: `python bench/run.py`.
 
-Each row is the median of several runs on this machine. Nothing here asserts a
-time; the numbers go into closing notes and are compared by people.
+Every figure is the median of several runs, each in a fresh process, measured
+from outside the way a user meets it. Figures that are compared (the check-in
+against a bare Textual app, export against jrnl) are measured in the same run,
+interleaved, so a busy machine slows both alike; the spread column says how
+much the runs differed. Journals of 365, 3,650 and 36,500 nightly entries show
+how each cost grows: ten times the entries should cost about ten times as much,
+no more.
+
+jrnl (https://jrnl.sh), a well-known plain-text journal, is the yardstick for
+export: when it is not installed, it is installed into a throwaway venv inside
+this bench's temporary folder (never a dependency of reconnect), given its own
+temporary config and data folders, and fed a journal with the same number of
+entries and the same total bytes as reconnect's entry files. Without a network
+or the package, the table says "jrnl unavailable" and goes on.
+
+Nothing here asserts a time; the numbers go into notes and are compared by people.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
 from sample_journal import sample_entries  # noqa: E402
 
-from reconnect_tui.core.exchange import to_json, to_markdown  # noqa: E402
-from reconnect_tui.core.journal import Journal  # noqa: E402
+from reconnect_tui.core.journal import Journal, encode  # noqa: E402
 
+SIZES = (365, 3650, 36500)
 TEN_YEARS = 3650
+TYPED = 400
+UNAVAILABLE = "jrnl unavailable"
 
 
-def median_seconds(action: Callable[[], object], runs: int) -> float:
-    times = []
+# --- timing ----------------------------------------------------------------------------
+
+
+@dataclass
+class Figure:
+    """The runs of one measure: shown as the median and how far the runs spread."""
+
+    runs: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs)
+
+    @property
+    def spread(self) -> str:
+        if len(self.runs) < 2 or not self.median:
+            return ""
+        return f"±{50 * (max(self.runs) - min(self.runs)) / self.median:.0f}%"
+
+
+def timed(action: Callable[[], object]) -> float:
+    began = time.perf_counter()
+    action()
+    return time.perf_counter() - began
+
+
+def run_quietly(args: list[str], env: dict[str, str], stdout: Path | None = None) -> None:
+    if stdout is None:
+        subprocess.run(args, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=True, timeout=900)
+        return
+    with stdout.open("wb") as out:
+        subprocess.run(args, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.DEVNULL,
+                       check=True, timeout=900)
+
+
+def command_figure(args: list[str], env: dict[str, str], runs: int, stdout: Path | None = None) -> Figure:
+    run_quietly(args, env, stdout)  # a first run fills the OS's file cache and writes .pyc files
+    return Figure([timed(lambda: run_quietly(args, env, stdout)) for _ in range(runs)])
+
+
+def launch(which: str, env: dict[str, str], *args: str) -> list[float]:
+    """One fresh process of bench/ui_launch.py; the numbers it prints."""
+    env = dict(env, BENCH_T0=repr(time.time()))
+    out = subprocess.run([sys.executable, str(HERE / "ui_launch.py"), which, *args], env=env,
+                         stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=900)
+    if out.returncode:
+        raise SystemExit(f"bench/ui_launch.py {which} failed:\n{out.stderr[-3000:]}")
+    return [float(word) for word in out.stdout.split()]
+
+
+# --- journals --------------------------------------------------------------------------
+
+
+def write_journal(root: Path, entries: Iterable) -> list[int]:  # type: ignore[type-arg]
+    """The entry files, written plainly (no fsync: this is set-up, not a measure); their sizes."""
+    journal = Journal(root)
+    sizes = []
+    for entry in entries:
+        path = journal.path_for(entry)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = encode(entry)
+        path.write_bytes(data)
+        sizes.append(len(data))
+    return sizes
+
+
+def _words_of(value: object) -> Iterable[str]:
+    if isinstance(value, str):
+        if len(value) > 12:
+            yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _words_of(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _words_of(item)
+
+
+def jrnl_entry(entry_file_bytes: bytes) -> bytes:
+    """A jrnl entry of exactly the size of a reconnect entry file, from the same words.
+
+    jrnl's plain-text format: "[date time] title" then the body, a blank line after.
+    """
+    data = json.loads(entry_file_bytes)
+    head = f"[{data['started_at'][:10]} {data['started_at'][11:16]}] "
+    words = re.sub(r"[^A-Za-z0-9 .,'-]", " ", " ".join(_words_of(data)))
+    words = re.sub(r" +", " ", words).strip() or "A quiet evening."
+    room = len(entry_file_bytes) - len(head) - 2
+    body = (words + " ") * (room // (len(words) + 1) + 1)
+    body = body[:room].rstrip() + "." * (room - len(body[:room].rstrip()))
+    lines, column = [], 0  # wrap at about 76 columns by turning spaces into newlines
+    for character in body:
+        if character == " " and column > 72:
+            lines.append("\n")
+            column = 0
+        else:
+            lines.append(character)
+            column += 1
+    text = (head + "".join(lines) + "\n\n").encode("ascii")
+    assert len(text) == len(entry_file_bytes), (len(text), len(entry_file_bytes))
+    return text
+
+
+# --- jrnl ------------------------------------------------------------------------------
+
+
+def find_or_install_jrnl(folder: Path, given: str | None) -> tuple[list[str] | None, str]:
+    """jrnl's command, from --jrnl, PATH or a throwaway venv in `folder`; else None and why."""
+    if given:
+        return [given], "as given"
+    found = shutil.which("jrnl")
+    if found:
+        return [found], "installed"
+    venv = folder / "jrnl-venv"
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=300)
+        python = venv / ("Scripts" if os.name == "nt" else "bin") / "python"
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "jrnl"], check=True, capture_output=True,
+                       timeout=900)
+    except (OSError, subprocess.SubprocessError) as error:
+        return None, f"could not be installed ({type(error).__name__})"
+    return [str(python), "-m", "jrnl"], "in a throwaway venv"
+
+
+class Jrnl:
+    def __init__(self, command: list[str], folder: Path) -> None:
+        self.command = command
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        # Its own config, data and home, so it never reads or asks about a real one.
+        self.env = dict(os.environ, XDG_CONFIG_HOME=str(folder / "config"), XDG_DATA_HOME=str(folder / "data"),
+                        HOME=str(folder / "home"), NO_COLOR="1")
+        for name in ("config", "data", "home"):
+            (folder / name).mkdir(exist_ok=True)
+        version = subprocess.run([*command, "--version"], env=self.env, capture_output=True, text=True,
+                                 stdin=subprocess.DEVNULL, timeout=120).stdout
+        found = re.search(r"v?(\d+\.\d+(\.\d+)?)", version)
+        self.version = found.group(1) if found else "4.6"  # written into its config, so it asks nothing
+
+    def use(self, journal_file: Path) -> None:
+        config = self.folder / "config" / "jrnl"
+        config.mkdir(parents=True, exist_ok=True)
+        (config / "jrnl.yaml").write_text(
+            "colors: {body: none, date: none, tags: none, title: none}\n"
+            "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\nhighlight: false\n"
+            "indent_character: '|'\n"
+            f"journals:\n  default:\n    journal: {json.dumps(str(journal_file))}\n"
+            "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\ntimeformat: '%Y-%m-%d %H:%M'\n"
+            f"version: '{self.version}'\n",
+            encoding="utf-8",
+        )
+
+    def count(self, journal_file: Path) -> int:
+        """How many entries jrnl read (a check that the journal was written as jrnl reads it)."""
+        self.use(journal_file)
+        out = subprocess.run([*self.command, "--export", "json"], env=self.env, capture_output=True,
+                             stdin=subprocess.DEVNULL, timeout=900, check=True).stdout
+        return len(json.loads(out)["entries"])
+
+
+# --- the table -------------------------------------------------------------------------
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms" if seconds >= 0.1 else f"{seconds * 1000:.1f} ms"
+
+
+def print_rows(title: str, rows: list[tuple[str, Figure | None, str]]) -> None:
+    width = max(len(name) for name, _, _ in rows)
+    print(f"\n{title}")
+    print(f"{'measure'.ljust(width)}  {'median':>10}  {'spread':>6}  note")
+    print(f"{'-' * width}  {'-' * 10}  {'-' * 6}  ----")
+    for name, figure, note in rows:
+        if figure is None:
+            print(f"{name.ljust(width)}  {'—':>10}  {'':>6}  {note}")
+        else:
+            print(f"{name.ljust(width)}  {ms(figure.median):>10}  {figure.spread:>6}  {note}")
+    sys.stdout.flush()
+
+
+def print_growth(sizes: list[int], rows: list[tuple[str, dict[int, Figure | str]]]) -> None:
+    width = max(len(name) for name, _ in rows)
+    grows = len(sizes) > 1
+    print("\nHow each figure grows with the journal (median and spread of the runs)")
+    if grows:
+        print(f"(the last column is the {sizes[-1]:,} figure over the {sizes[-2]:,} one: "
+              f"{sizes[-1] / sizes[-2]:.0f}x is linear growth)")
+    print("entries".ljust(width) + "".join(f"  {size:>16,}" for size in sizes) + ("  growth" if grows else ""))
+    print("-" * width + ("  " + "-" * 16) * len(sizes) + ("  ------" if grows else ""))
+    for name, cells in rows:
+        line = name.ljust(width)
+        for size in sizes:
+            cell = cells.get(size, "")
+            if isinstance(cell, Figure):
+                cell = f"{ms(cell.median)} {cell.spread:>5}"
+            line += f"  {cell:>16}"
+        last, before = cells.get(sizes[-1]), (cells.get(sizes[-2]) if grows else None)
+        if isinstance(last, Figure) and isinstance(before, Figure) and before.median:
+            line += f"  {last.median / before.median:5.1f}x"
+        print(line)
+    sys.stdout.flush()
+
+
+# --- the bench -------------------------------------------------------------------------
+
+
+def bench_commands(env: dict[str, str], runs: int) -> None:
+    reconnect = [sys.executable, "-m", "reconnect_tui"]
+    rows: list[tuple[str, Figure | None, str]] = [
+        ("python itself (baseline)", command_figure([sys.executable, "-c", "pass"], env, runs), "")
+    ]
+    for args in (["--help"], ["paths"], ["decks", "list"], ["prompt"]):
+        rows.append((f"reconnect {' '.join(args)}", command_figure(reconnect + args, env, runs), ""))
+    print_rows("Commands that need no screen", rows)
+
+
+def bench_checkin(env: dict[str, str], runs: int) -> None:
+    """The check-in's first screen beside a bare two-TextArea app, launches interleaved.
+
+    RECONNECT_HOME holds a plain journal with both names remembered and no draft;
+    a first launch of each is left out (it writes .pyc files and fills the file cache).
+    """
+    drafts = Path(env["RECONNECT_HOME"]) / "drafts"
+
+    def checkin() -> list[float]:
+        for draft in drafts.glob("*.json"):  # what was typed last time is not offered: no draft
+            draft.unlink()
+        return launch("checkin", env, str(TYPED))
+
+    launch("bare", env, str(TYPED))
+    checkin()
+    bare_ready, bare_typing, ready, typing, ratios = Figure(), [], Figure(), [], Figure()
     for _ in range(runs):
-        began = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
-
-
-def command_seconds(args: list[str], env: dict[str, str], runs: int) -> float:
-    def once() -> None:
-        subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-
-    return median_seconds(once, runs)
+        bare_run = launch("bare", env, str(TYPED))
+        checkin_run = checkin()
+        bare_ready.runs.append(bare_run[0])
+        bare_typing.append(bare_run[1])
+        ready.runs.append(checkin_run[0])
+        typing.append(checkin_run[1])
+        ratios.runs.append(checkin_run[0] / bare_run[0])
+    print_rows(
+        "The check-in's first screen (launch to ready for typing, 80x24, not the first run)",
+        [
+            ("bare Textual app, two TextAreas: ready", bare_ready, ""),
+            ("reconnect checkin: first screen ready", ready,
+             f"{ratios.median:.2f}x the bare app (median of the {runs} paired ratios, {ratios.spread})"),
+            ("bare TextArea: 400 characters typed", Figure([TYPED / s for s in bare_typing]),
+             f"{statistics.median(bare_typing):,.0f} chars/s"),
+            ("answer pane: 400 characters typed", Figure([TYPED / s for s in typing]),
+             f"{statistics.median(typing):,.0f} chars/s, draft kept"),
+        ],
+    )
 
 
 LOAD_ONCE = """
@@ -47,96 +307,129 @@ import sys, time
 from pathlib import Path
 from reconnect_tui.core.journal import Journal
 began = time.perf_counter()
-Journal(Path(sys.argv[1])).load()
-print(time.perf_counter() - began)
+loaded = Journal(Path(sys.argv[1])).load()
+took = time.perf_counter() - began
+began = time.perf_counter()
+Journal(Path(sys.argv[1])).latest()
+print(took, time.perf_counter() - began, len(loaded.entries))
 """
 
 
-def fresh_load_seconds(root: Path, runs: int) -> float:
-    """Load the journal in a new process each time: this bench's own heap stays out of it."""
-    times = [
-        float(subprocess.run([sys.executable, "-c", LOAD_ONCE, str(root)], capture_output=True, text=True,
-                             check=True).stdout)
-        for _ in range(runs)
-    ]
-    return statistics.median(times)
+def bench_sizes(folder: Path, sizes: list[int], runs: int, large_runs: int, use_jrnl: bool,
+                given_jrnl: str | None) -> Path | None:
+    """Load, history, export and jrnl at each size; returns the 3,650 home for the check-in."""
+    jrnl: Jrnl | None = None
+    jrnl_note = "not asked for (--no-jrnl)"
+    if use_jrnl:
+        print("\n(finding or installing jrnl for the export comparison…)", file=sys.stderr)
+        command, how = find_or_install_jrnl(folder, given_jrnl)
+        if command is None:
+            jrnl_note = f"{UNAVAILABLE}: {how}"
+            print(UNAVAILABLE, f"({how}); going on without it")
+        else:
+            try:
+                jrnl = Jrnl(command, folder / "jrnl")
+                jrnl_note = f"jrnl {jrnl.version}, {how}"
+            except (OSError, subprocess.SubprocessError) as error:
+                jrnl_note = f"{UNAVAILABLE}: it did not start ({type(error).__name__})"
+                print(UNAVAILABLE, "(it did not start); going on without it")
 
+    print(f"(writing sample journals of {', '.join(f'{s:,}' for s in sizes)} entries…)", file=sys.stderr)
+    everything = sample_entries(max(sizes))
+    reconnect = [sys.executable, "-m", "reconnect_tui"]
+    names = ("load the whole journal (core)", "latest entry (check-in start)", "history: newest listed",
+             "history: whole list ready", "history: search and redraw", "reconnect export --format json",
+             "jrnl --export json (same bytes)", "reconnect export / jrnl", "reconnect export --format markdown")
+    cells: dict[str, dict[int, Figure | str]] = {name: {} for name in names}
+    sizes_note: list[str] = []
+    ten_year_home = None
+    for size in sizes:
+        home = folder / f"home-{size}"
+        entry_sizes = write_journal(home / "journal", everything[-size:])
+        (home / "config.toml").write_text('partners = ["Alex", "Sam"]\n', encoding="utf-8")
+        total = sum(entry_sizes)
+        sizes_note.append(f"{size:,} entries = {total / 1e6:.1f} MB")
+        if size == TEN_YEARS or ten_year_home is None:
+            ten_year_home = home
+        env = dict(os.environ, RECONNECT_HOME=str(home))
+        times = max(1, runs if size <= TEN_YEARS else large_runs)
 
-def ui_launch(which: str, runs: int, typed: int = 400) -> tuple[float, float]:
-    """Median seconds to the first screen ready, and median characters typed per second."""
-    readies, speeds = [], []
-    for _ in range(runs):
-        env = dict(os.environ, BENCH_T0=repr(time.time()))
-        out = subprocess.run([sys.executable, str(Path(__file__).with_name("ui_launch.py")), which, str(typed)],
-                             env=env, capture_output=True, text=True, check=True).stdout.split()
-        readies.append(float(out[0]))
-        speeds.append(float(out[1]))
-    return statistics.median(readies), statistics.median(speeds)
+        load, latest = Figure(), Figure()
+        for _ in range(times):
+            took, latest_took, count = subprocess.run(
+                [sys.executable, "-c", LOAD_ONCE, str(home / "journal")], capture_output=True, text=True,
+                check=True, timeout=900).stdout.split()
+            assert int(count) == size, (count, size)
+            load.runs.append(float(took))
+            latest.runs.append(float(latest_took))
+        cells[names[0]][size], cells[names[1]][size] = load, latest
+
+        launch("history", env)  # not the first run
+        first, ready, search = Figure(), Figure(), Figure()
+        for _ in range(times):
+            shown = launch("history", env)
+            first.runs.append(shown[0])
+            ready.runs.append(shown[1])
+            search.runs.append(shown[2])
+        cells[names[2]][size], cells[names[3]][size], cells[names[4]][size] = first, ready, search
+
+        out = folder / "export.out"
+        export_json = [*reconnect, "export", "--format", "json"]
+        run_quietly(export_json, env, out)
+        if jrnl is not None:
+            jrnl_file = folder / f"jrnl-{size}.txt"
+            with jrnl_file.open("wb") as text:
+                for path in sorted((home / "journal").rglob("*.json")):
+                    text.write(jrnl_entry(path.read_bytes()))
+            assert jrnl_file.stat().st_size == total, (jrnl_file.stat().st_size, total)
+            read = jrnl.count(jrnl_file)  # also the run that is left out
+            if read != size:
+                cells[names[6]][size] = f"read {read:,}?"
+            jrnl.use(jrnl_file)
+            mine, theirs, ratio = Figure(), Figure(), Figure()
+            for _ in range(times):  # interleaved, so both meet the same machine
+                mine.runs.append(timed(lambda: run_quietly(export_json, env, out)))
+                theirs.runs.append(timed(lambda: run_quietly([*jrnl.command, "--export", "json"], jrnl.env, out)))
+                ratio.runs.append(mine.runs[-1] / theirs.runs[-1])
+            cells[names[5]][size], cells[names[6]][size] = mine, theirs
+            cells[names[7]][size] = f"{ratio.median:.2f}x {ratio.spread}"
+            jrnl_file.unlink()
+        else:
+            cells[names[5]][size] = command_figure(export_json, env, times, out)
+            cells[names[6]][size] = UNAVAILABLE
+        cells[names[8]][size] = command_figure([*reconnect, "export", "--format", "markdown"], env, times, out)
+        if size != TEN_YEARS and size != sizes[0]:
+            shutil.rmtree(home)
+        print(f"({size:,} done)", file=sys.stderr)
+
+    print_growth(sizes, [(name, cells[name]) for name in names])
+    print(f"({'; '.join(sizes_note)}; {jrnl_note}; {runs} runs each, {large_runs} at more than 3,650)")
+    return ten_year_home
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median is shown)")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (the median is shown)")
+    parser.add_argument("--large-runs", type=int, default=3, help="runs per measurement above 3,650 entries")
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
+                        help="journal sizes to measure, comma-separated (default: 365,3650,36500)")
+    parser.add_argument("--no-jrnl", action="store_true", help="leave out the comparison with jrnl")
+    parser.add_argument("--jrnl", metavar="PATH", help="the jrnl command to compare with (default: from PATH, "
+                        "else installed into a throwaway venv)")
     options = parser.parse_args()
-    rows: list[tuple[str, float, str]] = []
+    sizes = sorted({int(size) for size in options.sizes.split(",")})
+    # An installed copy runs from compiled bytecode (pip writes it); without this, a
+    # checkout run with PYTHONDONTWRITEBYTECODE set recompiles reconnect's modules on
+    # every start while Textual's come compiled, and the ratios would be unfair.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
-    with tempfile.TemporaryDirectory() as home:
-        env = dict(os.environ, RECONNECT_HOME=home)
-        reconnect = [sys.executable, "-m", "reconnect_tui"]
-        rows.append(("python itself (baseline)", command_seconds([sys.executable, "-c", "pass"], env, options.runs), ""))
-        for args in (["--help"], ["paths"], ["decks", "list"], ["prompt"]):
-            rows.append((f"reconnect {' '.join(args)}", command_seconds(reconnect + args, env, options.runs), ""))
-
-        bare_ready, bare_typing = ui_launch("bare", options.runs)
-        ready, typing = ui_launch("reconnect", options.runs)
-        rows.append(("bare Textual app, two TextAreas: ready", bare_ready, ""))
-        rows.append(("reconnect checkin: first screen ready", ready, f"{ready / bare_ready:.2f}x the bare app"))
-        rows.append(("bare TextArea: 400 characters typed", 400 / bare_typing, f"{bare_typing:,.0f} chars/s"))
-        rows.append(("answer pane: 400 characters typed", 400 / typing, f"{typing:,.0f} chars/s, draft kept"))
-
-        journal = Journal(Path(home) / "journal")
-        entries = sample_entries(TEN_YEARS)
-        began = time.perf_counter()
-        for entry in entries:
-            journal.save(entry)
-        rows.append(("write 3,650 entries (atomic, fsync)", time.perf_counter() - began, "once"))
-        size = sum(p.stat().st_size for p in journal.entry_files()) / 1e6
-        loaded = journal.load()
-        assert len(loaded.entries) == TEN_YEARS, len(loaded.entries)
-        rows.append((f"load 3,650 entries ({size:.1f} MB)", fresh_load_seconds(journal.root, options.runs),
-                     "in a fresh process, as a screen does"))
-        rows.append(("latest entry (check-in start)", median_seconds(journal.latest, options.runs), ""))
-        rows.append(("export 3,650 as JSON (in memory)", median_seconds(lambda: to_json(loaded.entries), options.runs), ""))
-        rows.append(
-            ("export 3,650 as Markdown (in memory)", median_seconds(lambda: to_markdown(loaded.entries), options.runs), "")
-        )
-        first_shown, opened, searched = [], [], []
-        for _ in range(options.runs):
-            env_now = dict(env, BENCH_T0=repr(time.time()))
-            out_line = subprocess.run(
-                [sys.executable, str(Path(__file__).with_name("ui_launch.py")), "history", home],
-                env=env_now, capture_output=True, text=True, check=True,
-            ).stdout.split()
-            first_shown.append(float(out_line[0]))
-            opened.append(float(out_line[1]))
-            searched.append(float(out_line[2]))
-        rows.append(("reconnect history: newest listed", statistics.median(first_shown), "launch to first entries"))
-        rows.append(("reconnect history: all 3,650 listed", statistics.median(opened), "launch to the whole list"))
-        rows.append(("history search, 3,650 entries", statistics.median(searched), "filter and redraw the list"))
-        out = Path(home) / "export.json"
-        rows.append(
-            (
-                "reconnect export -o (whole command)",
-                command_seconds(reconnect + ["export", "--force", "-o", str(out)], env, options.runs),
-                "",
-            )
-        )
-
-    width = max(len(name) for name, _, _ in rows)
-    print(f"{'measure'.ljust(width)}  {'median':>9}  note")
-    print(f"{'-' * width}  {'-' * 9}  ----")
-    for name, seconds, note in rows:
-        print(f"{name.ljust(width)}  {seconds * 1000:7.1f}ms  {note}")
+    with tempfile.TemporaryDirectory(prefix="reconnect-bench-") as temporary:
+        folder = Path(temporary)
+        empty = folder / "empty-home"
+        bench_commands(dict(os.environ, RECONNECT_HOME=str(empty)), options.runs)
+        home = bench_sizes(folder, sizes, options.runs, options.large_runs, not options.no_jrnl, options.jrnl)
+        assert home is not None
+        bench_checkin(dict(os.environ, RECONNECT_HOME=str(home)), options.runs)
 
 
 if __name__ == "__main__":

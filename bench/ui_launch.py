@@ -1,106 +1,70 @@
 """One measured launch of a screen, run by bench/run.py in a fresh process.
 
-    python bench/ui_launch.py reconnect|bare TYPED_CHARACTERS
-    python bench/ui_launch.py history JOURNAL_HOME
+    python bench/ui_launch.py bare TYPED_CHARACTERS
+    python bench/ui_launch.py checkin TYPED_CHARACTERS      (RECONNECT_HOME set)
+    python bench/ui_launch.py history                       (RECONNECT_HOME set)
 
-Prints two numbers: seconds from the parent's clock reading (BENCH_T0) to the
-first screen being ready for typing, and characters per second typed into the
-first answer pane. "bare" is a plain Textual app with two TextAreas side by side,
-the floor any Textual app starts from. "history" opens the journal screen on the
-journal in JOURNAL_HOME and prints the seconds until the newest entries are listed,
-until all are, then the median seconds to filter the list by a search. Runs headless at 80x24.
+"bare" is a plain Textual app with two TextAreas side by side, the floor any
+Textual app starts from. "checkin" runs `reconnect checkin` through the real
+command line (Typer, the workspace, the check-in lock, the app), with only the
+terminal swapped for a headless one at 80x24. Both print two numbers: seconds from
+the parent's clock reading (BENCH_T0, taken just before this process started) to
+the first screen being ready for typing, characters per second typed into the first
+answer pane, and the CPU seconds this process had used when it was ready (steadier
+than the clock when other work shares the machine).
+
+"history" runs `reconnect history` the same way and prints three numbers: seconds
+until the newest entries are listed, until the whole list is in and searchable,
+then the median seconds to filter the whole list by a search and redraw it.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 
-def bare_app():  # type: ignore[no-untyped-def]
-    from textual.app import App, ComposeResult
-    from textual.containers import Horizontal
-    from textual.widgets import TextArea
-
-    class Bare(App[None]):
-        def compose(self) -> ComposeResult:
-            with Horizontal():
-                yield TextArea(id="one")
-                yield TextArea(id="two")
-
-        def on_mount(self) -> None:
-            self.query_one("#one").focus()
-
-    return Bare(), lambda app: app.focused is not None
+def since_start() -> float:
+    return time.time() - float(os.environ["BENCH_T0"])
 
 
-def reconnect_app():  # type: ignore[no-untyped-def]
-    from reconnect_tui.core.paths import Paths
-    from reconnect_tui.core.workspace import Workspace
-    from reconnect_tui.ui.app import CheckinRequest, build_app
-    from reconnect_tui.ui.screens.checkin import CheckinScreen
+def run_headless(measure) -> None:  # type: ignore[no-untyped-def]
+    """Make the next App.run() headless at 80x24, driven by `measure`."""
+    from textual.app import App
 
-    workspace = Workspace.open(Paths.in_folder(Path(tempfile.mkdtemp())))
-    app = build_app(workspace, request=CheckinRequest(None, ("Alex", "Sam"), None))
-    return app, lambda app: isinstance(app.screen, CheckinScreen) and app.focused is not None
+    original = App.run
+
+    def headless(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return original(self, headless=True, size=(80, 24), auto_pilot=measure)
+
+    App.run = headless  # type: ignore[method-assign]
 
 
-def history(home: str) -> None:
-    import statistics
+def run_command(*args: str) -> None:
+    from reconnect_tui.cli import main
 
-    from reconnect_tui.core.paths import Paths
-    from reconnect_tui.core.workspace import Workspace
-    from reconnect_tui.ui.app import build_app
+    sys.argv = ["reconnect", *args]
+    try:
+        main()
+    except SystemExit as stop:
+        if stop.code:
+            raise
 
-    started = float(os.environ["BENCH_T0"])
-    app = build_app(Workspace.open(Paths.in_folder(Path(home))), start="history")
-    results: dict[str, float] = {}
 
+def typing_measure(is_ready, characters: int, results: dict[str, float], first_pane_key: str | None):  # type: ignore[no-untyped-def]
     async def measure(pilot) -> None:  # type: ignore[no-untyped-def]
-        import asyncio
+        from textual import events
 
-        screen = pilot.app.screen
-        # Poll gently: a busy loop here would starve the thread reading the journal.
-        while getattr(screen, "index", None) is None:
-            await asyncio.sleep(0.005)
-        results["first"] = time.time() - started
-        while not screen.complete:
-            await asyncio.sleep(0.005)
-        results["ready"] = time.time() - started
-        search = screen.query_one("#search")
-        times = []
-        for query in ("walk", "quiet river", "sunset", "a", ""):
-            search.value = query
-            began = time.perf_counter()
-            screen.refresh_list()
-            times.append(time.perf_counter() - began)
-        results["search"] = statistics.median(times)
-        pilot.app.exit()
-
-    app.run(headless=True, size=(80, 24), auto_pilot=measure)
-    print(f"{results['first']:.4f} {results['ready']:.4f} {results['search']:.4f}")
-
-
-def main() -> None:
-    from textual import events
-
-    if sys.argv[1] == "history":
-        history(sys.argv[2])
-        return
-    which, characters = sys.argv[1], int(sys.argv[2])
-    started = float(os.environ["BENCH_T0"])
-    app, is_ready = reconnect_app() if which == "reconnect" else bare_app()
-    results: dict[str, float] = {}
-
-    async def measure(pilot) -> None:  # type: ignore[no-untyped-def]
         while not is_ready(pilot.app):
             await pilot.pause(0.001)
-        results["ready"] = time.time() - started
-        if which == "reconnect":
-            await pilot.press("ctrl+n")  # to the first prompt's answer pane
+        results["ready"] = since_start()
+        results["cpu"] = time.process_time()
+        for _ in range(6 if first_pane_key else 0):  # on to the first prompt's answer pane
+            if hasattr(pilot.app.focused, "text"):
+                break
+            await pilot.press(first_pane_key)
+            await pilot.pause()
         await pilot.pause()
         area = pilot.app.focused
         text = ("a quiet walk by the river " * (characters // 26 + 1))[:characters]
@@ -115,8 +79,80 @@ def main() -> None:
         results["typing"] = characters / (time.perf_counter() - began)
         pilot.app.exit()
 
-    app.run(headless=True, size=(80, 24), auto_pilot=measure)
-    print(f"{results['ready']:.4f} {results['typing']:.1f}")
+    return measure
+
+
+def bare(characters: int) -> dict[str, float]:
+    from textual.app import App, ComposeResult
+    from textual.containers import Horizontal
+    from textual.widgets import TextArea
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            with Horizontal():
+                yield TextArea(id="one")
+                yield TextArea(id="two")
+
+        def on_mount(self) -> None:
+            self.query_one("#one").focus()
+
+    results: dict[str, float] = {}
+    run_headless(typing_measure(lambda app: app.focused is not None, characters, results, None))
+    Bare().run()
+    return results
+
+
+def checkin(characters: int) -> dict[str, float]:
+    def is_ready(app) -> bool:  # type: ignore[no-untyped-def]
+        return app.screen.id == "checkin" and app.focused is not None
+
+    results: dict[str, float] = {}
+    run_headless(typing_measure(is_ready, characters, results, "ctrl+n"))
+    run_command("checkin")
+    return results
+
+
+def history() -> dict[str, float]:
+    import asyncio
+    import statistics
+
+    results: dict[str, float] = {}
+
+    async def measure(pilot) -> None:  # type: ignore[no-untyped-def]
+        screen = pilot.app.screen
+        # Poll gently: a busy loop here would starve a thread reading the journal.
+        while getattr(screen, "index", None) is None:
+            await asyncio.sleep(0.005)
+        results["first"] = since_start()
+        while not screen.complete:
+            await asyncio.sleep(0.005)
+        await pilot.pause()  # the whole list drawn
+        results["ready"] = since_start()
+        search = screen.query_one("#search")
+        times = []
+        for query in ("walk", "quiet river", "sunset", "a", ""):
+            search.value = query
+            began = time.perf_counter()
+            screen.refresh_list()
+            await pilot.pause()
+            times.append(time.perf_counter() - began)
+        results["search"] = statistics.median(times)
+        pilot.app.exit()
+
+    run_headless(measure)
+    run_command("history")
+    return results
+
+
+def main() -> None:
+    which = sys.argv[1]
+    if which == "history":
+        results = history()
+        print(f"{results['first']:.4f} {results['ready']:.4f} {results['search']:.4f}")
+        return
+    characters = int(sys.argv[2])
+    results = checkin(characters) if which == "checkin" else bare(characters)
+    print(f"{results['ready']:.4f} {results['typing']:.1f} {results['cpu']:.4f}")
 
 
 if __name__ == "__main__":
