@@ -13,7 +13,6 @@ import signal
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -24,16 +23,12 @@ from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError
 from reconnect_tui.core.session import CheckinSession
 from reconnect_tui.core.workspace import Workspace, local_now
+from reconnect_tui.ui import JOURNAL_STYLES, STYLES
 from reconnect_tui.ui.screens.checkin import CheckinScreen, step_name
-from reconnect_tui.ui.screens.confirm import ConfirmScreen
-from reconnect_tui.ui.screens.history import HistoryScreen
-from reconnect_tui.ui.screens.home import HomeScreen
-from reconnect_tui.ui.screens.names import NamesScreen
-from reconnect_tui.ui.screens.resume import ResumeScreen
-from reconnect_tui.ui.screens.summary import SummaryScreen
-from reconnect_tui.ui.screens.trends import TrendsScreen
 
-STYLES = Path(__file__).parent / "styles"
+# The other screens are imported where they are opened: `reconnect checkin` draws
+# its first screen sooner without loading the journal's screens (bench/run.py).
+
 NARROW_BELOW = 90  # columns; narrower terminals stack the two panes
 
 
@@ -47,7 +42,9 @@ class CheckinRequest:
 
 
 class ReconnectApp(App[None]):
-    CSS_PATH = [STYLES / "app.tcss", STYLES / "checkin.tcss", STYLES / "dialogs.tcss", STYLES / "journal.tcss"]
+    # journal.tcss comes with the screens that use it (home, history, trends), so a
+    # check-in does not parse and match styles it never shows (see __init__).
+    CSS_PATH = [STYLES / "app.tcss", STYLES / "checkin.tcss", STYLES / "dialogs.tcss"]
     TITLE = "reconnect"
     # Ctrl+P is "back" in the check-in, as the keyboard contract says.
     COMMAND_PALETTE_BINDING = "ctrl+t"
@@ -61,7 +58,10 @@ class ReconnectApp(App[None]):
         clock: Callable[[], datetime] = local_now,
         cursor_blink: bool = True,
     ) -> None:
-        super().__init__()
+        # A pushed screen brings its own CSS_PATH, but Textual does not read it for
+        # the first screen, so the journal's styles are named here when it is one.
+        journal = [JOURNAL_STYLES] if start != "checkin" else []
+        super().__init__(css_path=[*self.CSS_PATH, *journal])  # type: ignore[misc]
         self.workspace = workspace
         self.start = start
         self.request = request or CheckinRequest()
@@ -91,8 +91,12 @@ class ReconnectApp(App[None]):
         blank screen and pushing it over costs a whole extra layout and render.
         """
         if self.start == "home":
+            from reconnect_tui.ui.screens.home import HomeScreen
+
             return HomeScreen(self.workspace, self.clock, self.start_checkin_with, self.open_screen)
         if self.start == "history":
+            from reconnect_tui.ui.screens.history import HistoryScreen
+
             return HistoryScreen(self.workspace, self.clock)
         session = self._session_without_questions()
         if session is None:
@@ -107,8 +111,12 @@ class ReconnectApp(App[None]):
 
     def open_screen(self, name: str) -> None:
         if name == "history":
+            from reconnect_tui.ui.screens.history import HistoryScreen
+
             self.push_screen(HistoryScreen(self.workspace, self.clock))
         elif name == "trends":
+            from reconnect_tui.ui.screens.trends import TrendsScreen
+
             self.push_screen(
                 TrendsScreen(self.workspace, self.clock),
                 lambda deck_id: self.start_checkin_with(deck_id) if deck_id else None,
@@ -169,6 +177,9 @@ class ReconnectApp(App[None]):
         return self._make_session(self.request, partners)
 
     async def _offer_draft(self) -> CheckinSession | None:
+        from reconnect_tui.ui.screens.confirm import ConfirmScreen
+        from reconnect_tui.ui.screens.resume import ResumeScreen
+
         drafts = self.workspace.drafts
         try:
             data = drafts.load()  # an unreadable draft is moved aside by the store
@@ -210,6 +221,8 @@ class ReconnectApp(App[None]):
         workspace = self.workspace
         partners = request.partners or workspace.config.config.partners
         if partners is None:
+            from reconnect_tui.ui.screens.names import NamesScreen
+
             partners = await self.push_screen_wait(NamesScreen())
             problem = workspace.remember(partners=partners)
             if problem:
@@ -237,6 +250,8 @@ class ReconnectApp(App[None]):
         if entry is None:
             self._after_checkin(where)
             return
+        from reconnect_tui.ui.screens.summary import SummaryScreen
+
         # Pushed over the finished check-in (which may be the only screen below it).
         deck = self.workspace.library.decks.get(entry.deck_id)
         minutes = deck.minutes if deck else 10
@@ -246,6 +261,8 @@ class ReconnectApp(App[None]):
         if self.start == "checkin":
             self.leave(message)
             return
+        from reconnect_tui.ui.screens.home import HomeScreen
+
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
         if message:

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from reconnect_tui.core.drafts import DraftKeeper
 from reconnect_tui.core.entry import Entry
@@ -29,9 +29,9 @@ from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui.messages import Given
 from reconnect_tui.ui.screens.confirm import ConfirmScreen
 from reconnect_tui.ui.screens.pause import PauseScreen
-from reconnect_tui.ui.screens.save_failed import SaveFailedScreen
 from reconnect_tui.ui.widgets.answer_pane import AnswerPane
 from reconnect_tui.ui.widgets.checkin_header import CheckinHeader
+from reconnect_tui.ui.widgets.footer import CompactFooter
 from reconnect_tui.ui.widgets.steps import ArriveStep, CloseStep, FollowUpStep, PromptStep, build_step
 
 AUTOSAVE_SECONDS = 0.5
@@ -124,7 +124,7 @@ class CheckinScreen(Screen[None]):
             yield Static("", classes="spacer")
             yield Button("Finish now", id="finish", compact=True)
             yield Button("Next ▶", id="next", variant="primary", compact=True)
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     async def on_mount(self) -> None:
         self.query_one("#save-warning").display = False
@@ -321,6 +321,8 @@ class CheckinScreen(Screen[None]):
             # its draft could not be removed then. Nothing to write twice.
             path = journal.path_for(entry)
         except OSError as error:
+            from reconnect_tui.ui.screens.save_failed import SaveFailedScreen  # rare: not loaded at start
+
             problem = f"The journal folder {journal.root} could not be written: {error.strerror or error}."
             suggested = Path.home() / f"reconnect-checkin-{entry.started_at:%Y-%m-%d-%H%M}.json"
             self.app.push_screen(

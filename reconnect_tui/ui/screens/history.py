@@ -16,15 +16,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from reconnect_tui.core.entry import Entry, closeness_words
 from reconnect_tui.core.insights import JournalIndex
 from reconnect_tui.core.journal import JournalLoad
 from reconnect_tui.core.workspace import Workspace
+from reconnect_tui.ui import JOURNAL_STYLES
 from reconnect_tui.ui.screens.export import ExportScreen
 from reconnect_tui.ui.widgets.entry_list import GAP, EntryList, fit
 from reconnect_tui.ui.widgets.entry_view import EntryView
+from reconnect_tui.ui.widgets.footer import CompactFooter
 
 SEARCH_PAUSE = 0.15  # seconds after the last key before the list is filtered
 FIRST_LOOK = 200  # entries shown at once, while the rest of a long journal is read
@@ -53,6 +55,7 @@ def row_for(entry: Entry) -> tuple[str, ...]:
 
 
 class HistoryScreen(Screen[None]):
+    CSS_PATH = JOURNAL_STYLES
     BINDINGS = [
         Binding("slash", "search", "Search"),
         Binding("e", "export_entry", "Export entry"),
@@ -82,7 +85,7 @@ class HistoryScreen(Screen[None]):
                 yield Static("Opening your journal…", id="history-status")
             with VerticalScroll(id="entry-scroll"):
                 yield EntryView(id="entry")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         self._show_header(self.names)

@@ -14,16 +14,19 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reconnect_tui.core.decks import Deck
 from reconnect_tui.core.insights import gentle_signals, last_checkin_line
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.core.wording import CARE_NOTE
+from reconnect_tui.ui import JOURNAL_STYLES
+from reconnect_tui.ui.widgets.footer import CompactFooter
 
 
 class HomeScreen(Screen[None]):
+    CSS_PATH = JOURNAL_STYLES
     BINDINGS = [
         Binding("s", "start", "Start"),
         Binding("j", "journal", "Journal"),
@@ -59,7 +62,7 @@ class HomeScreen(Screen[None]):
                     yield Static("", id="deck-note", classes="deck-note", markup=False)
             yield Static("", id="home-signals", classes="signal", markup=False)
             yield Static(CARE_NOTE, classes="care-note")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         deck_list = self.query_one("#deck-list", OptionList)

@@ -16,18 +16,22 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from reconnect_tui.core.insights import Signal, gentle_signals, journal_stats
 from reconnect_tui.core.journal import JournalLoad
 from reconnect_tui.core.workspace import Workspace
+from reconnect_tui.ui import JOURNAL_STYLES
 from reconnect_tui.ui.widgets.word_chart import WordChart
+from reconnect_tui.ui.widgets.footer import CompactFooter
 
 RECENT = 60  # check-ins shown in the closeness charts
 
 
 class TrendsScreen(Screen[str | None]):
     """Answers a deck id when the couple chooses to start the deck a signal suggests."""
+
+    CSS_PATH = JOURNAL_STYLES
 
     BINDINGS = [Binding("escape", "back", "Back")]
 
@@ -42,7 +46,7 @@ class TrendsScreen(Screen[str | None]):
             yield Static("Over time", classes="step-title")
             yield Static("Reading your journal…", id="trends-status", classes="muted")
             yield Vertical(id="trends-content")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         self.load()
