@@ -280,6 +280,7 @@ def bench_checkin(env: dict[str, str], runs: int) -> None:
     launch("bare", env, str(TYPED))
     checkin()
     bare_ready, bare_typing, ready, typing, ratios = Figure(), [], Figure(), [], Figure()
+    bare_cpu, cpu, cpu_ratios = Figure(), Figure(), Figure()
     for _ in range(runs):
         bare_run = launch("bare", env, str(TYPED))
         checkin_run = checkin()
@@ -288,12 +289,18 @@ def bench_checkin(env: dict[str, str], runs: int) -> None:
         ready.runs.append(checkin_run[0])
         typing.append(checkin_run[1])
         ratios.runs.append(checkin_run[0] / bare_run[0])
+        bare_cpu.runs.append(bare_run[2])
+        cpu.runs.append(checkin_run[2])
+        cpu_ratios.runs.append(checkin_run[2] / bare_run[2])
     print_rows(
         "The check-in's first screen (launch to ready for typing, 80x24, not the first run)",
         [
             ("bare Textual app, two TextAreas: ready", bare_ready, ""),
             ("reconnect checkin: first screen ready", ready,
              f"{ratios.median:.2f}x the bare app (median of the {runs} paired ratios, {ratios.spread})"),
+            ("bare app: CPU used until ready", bare_cpu, "the process's own CPU time, steadier on a busy machine"),
+            ("reconnect checkin: CPU used until ready", cpu,
+             f"{cpu_ratios.median:.2f}x the bare app (paired, {cpu_ratios.spread})"),
             ("bare TextArea: 400 characters typed", Figure([TYPED / s for s in bare_typing]),
              f"{statistics.median(bare_typing):,.0f} chars/s"),
             ("answer pane: 400 characters typed", Figure([TYPED / s for s in typing]),
