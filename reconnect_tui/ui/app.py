@@ -22,6 +22,7 @@ from textual.theme import Theme
 
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError
+from reconnect_tui.core.lockbox import Key
 from reconnect_tui.core.session import CheckinSession
 from reconnect_tui.core.workspace import Workspace, local_now
 from reconnect_tui.ui.screens.checkin import CheckinScreen, step_name
@@ -32,6 +33,7 @@ from reconnect_tui.ui.screens.names import NamesScreen
 from reconnect_tui.ui.screens.resume import ResumeScreen
 from reconnect_tui.ui.screens.summary import SummaryScreen
 from reconnect_tui.ui.screens.trends import TrendsScreen
+from reconnect_tui.ui.screens.unlock import UnlockScreen
 
 STYLES = Path(__file__).parent / "styles"
 NARROW_BELOW = 90  # columns; narrower terminals stack the two panes
@@ -81,7 +83,7 @@ class ReconnectApp(App[None]):
         for note in self.workspace.notes:
             self.notify(note, title="Please have a look", severity="warning", timeout=8, markup=False)
         self._install_signal_handlers()
-        if self.start == "checkin" and self.checkin_screen is None:
+        if self.start == "checkin" and self.checkin_screen is None and not self.workspace.needs_unlock:
             self.begin_checkin(self.request)
 
     def get_default_screen(self) -> Screen:
@@ -89,7 +91,23 @@ class ReconnectApp(App[None]):
 
         The check-in opens directly when nothing needs asking first: starting on a
         blank screen and pushing it over costs a whole extra layout and render.
+        A locked journal asks for its passphrase first.
         """
+        if self.workspace.needs_unlock:
+            return UnlockScreen(self.workspace.paths.journal_dir, self._unlocked)
+        return self._first_screen()
+
+    def _unlocked(self, key: Key) -> None:
+        """The passphrase opened the journal: on to the screen that was asked for."""
+        for note in self.workspace.unlock(key):
+            self.notify(note, title="Please have a look", severity="warning", timeout=12, markup=False)
+        # Pushed over the unlock screen, which closes the app if it is ever uncovered
+        # (the default screen cannot be switched away in this Textual).
+        self.push_screen(self._first_screen())
+        if self.start == "checkin" and self.checkin_screen is None:
+            self.begin_checkin(self.request)
+
+    def _first_screen(self) -> Screen:
         if self.start == "home":
             return HomeScreen(self.workspace, self.clock, self.start_checkin_with, self.open_screen)
         if self.start == "history":
@@ -159,7 +177,7 @@ class ReconnectApp(App[None]):
         """A new session, if there is no draft to offer and both names are known."""
         partners = self.request.partners or self.workspace.config.config.partners
         drafts = self.workspace.drafts
-        if partners is None or drafts.path.exists():
+        if partners is None or drafts.exists():
             return None
         if not drafts.locked:
             try:

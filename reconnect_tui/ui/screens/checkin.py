@@ -318,9 +318,11 @@ class CheckinScreen(Screen[None]):
             path = journal.path_for(entry)
         except OSError as error:
             problem = f"The journal folder {journal.root} could not be written: {error.strerror or error}."
-            suggested = Path.home() / f"reconnect-checkin-{entry.started_at:%Y-%m-%d-%H%M}.json"
+            key = self.workspace.journal.key
+            suffix = ".json.age" if key is not None else ".json"
+            suggested = Path.home() / f"reconnect-checkin-{entry.started_at:%Y-%m-%d-%H%M}{suffix}"
             self.app.push_screen(
-                SaveFailedScreen(problem, entry, suggested),
+                SaveFailedScreen(problem, entry, suggested, key),
                 lambda outcome: self._after_failed_save(outcome, entry, then_quit),
             )
             return
