@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from reconnect_tui.cli.app import fail, warn
+from reconnect_tui.cli.output import fail, warn
 from reconnect_tui.cli.shared import paths
 
 if TYPE_CHECKING:
