@@ -5,6 +5,7 @@ Textual is imported here, inside the commands, so `--help` and `--version` stay 
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 import typer
@@ -61,7 +62,7 @@ def checkin(
     from reconnect_tui.core.workspace import Workspace
 
     names = _partners(partners)
-    workspace = Workspace.open(paths())
+    workspace = Workspace.open(paths(), _key_before_the_screen())
     if deck is not None:
         workspace.library.get(deck)  # an unknown deck is one clear line, before any screen
     workspace.drafts.lock()  # a second check-in is told so here, on the plain terminal
@@ -82,12 +83,25 @@ def _after(app: ReconnectApp) -> None:
         raise typer.Exit(app.return_code)
 
 
+def _key_before_the_screen():  # type: ignore[no-untyped-def]
+    """A locked journal's key from RECONNECT_PASSPHRASE_COMMAND, run before Textual
+    takes the terminal (so a pinentry can ask); without it, the app's unlock screen asks."""
+    from reconnect_tui.core.lockbox import PASSPHRASE_COMMAND_VARIABLE, Lockbox
+
+    lockbox = Lockbox(paths().journal_dir)
+    if not lockbox.locked or not os.environ.get(PASSPHRASE_COMMAND_VARIABLE, "").strip():
+        return None
+    from reconnect_tui.cli.locking import unlock_key
+
+    return unlock_key(lockbox)
+
+
 def open_screen(start: str) -> None:
     """Open the home screen or the journal (no check-in lock: they only read)."""
     from reconnect_tui.core.workspace import Workspace
     from reconnect_tui.ui.app import build_app
 
-    app = build_app(Workspace.open(paths()), start=start)
+    app = build_app(Workspace.open(paths(), _key_before_the_screen()), start=start)
     app.run()
     _after(app)
 

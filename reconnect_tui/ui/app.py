@@ -22,6 +22,7 @@ from textual.theme import Theme
 
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError
+from reconnect_tui.core.lockbox import Key
 from reconnect_tui.core.session import CheckinSession
 from reconnect_tui.core.workspace import Workspace, local_now
 from reconnect_tui.ui.screens.checkin import CheckinScreen, step_name
@@ -32,6 +33,7 @@ from reconnect_tui.ui.screens.names import NamesScreen
 from reconnect_tui.ui.screens.resume import ResumeScreen
 from reconnect_tui.ui.screens.summary import SummaryScreen
 from reconnect_tui.ui.screens.trends import TrendsScreen
+from reconnect_tui.ui.screens.unlock import UnlockScreen
 
 STYLES = Path(__file__).parent / "styles"
 NARROW_BELOW = 90  # columns; narrower terminals stack the two panes
@@ -44,6 +46,7 @@ class CheckinRequest:
     deck_id: str | None = None
     partners: tuple[str, str] | None = None
     minutes: int | None = None
+    mode: str | None = None  # `--mode`: every prompt this way, this time
 
 
 class ReconnectApp(App[None]):
@@ -81,7 +84,7 @@ class ReconnectApp(App[None]):
         for note in self.workspace.notes:
             self.notify(note, title="Please have a look", severity="warning", timeout=8, markup=False)
         self._install_signal_handlers()
-        if self.start == "checkin" and self.checkin_screen is None:
+        if self.start == "checkin" and self.checkin_screen is None and not self.workspace.needs_unlock:
             self.begin_checkin(self.request)
 
     def get_default_screen(self) -> Screen:
@@ -89,7 +92,23 @@ class ReconnectApp(App[None]):
 
         The check-in opens directly when nothing needs asking first: starting on a
         blank screen and pushing it over costs a whole extra layout and render.
+        A locked journal asks for its passphrase first.
         """
+        if self.workspace.needs_unlock:
+            return UnlockScreen(self.workspace.paths.journal_dir, self._unlocked)
+        return self._first_screen()
+
+    def _unlocked(self, key: Key) -> None:
+        """The passphrase opened the journal: on to the screen that was asked for."""
+        for note in self.workspace.unlock(key):
+            self.notify(note, title="Please have a look", severity="warning", timeout=12, markup=False)
+        # Pushed over the unlock screen, which closes the app if it is ever uncovered
+        # (the default screen cannot be switched away in this Textual).
+        self.push_screen(self._first_screen())
+        if self.start == "checkin" and self.checkin_screen is None:
+            self.begin_checkin(self.request)
+
+    def _first_screen(self) -> Screen:
         if self.start == "home":
             return HomeScreen(self.workspace, self.clock, self.start_checkin_with, self.open_screen)
         if self.start == "history":
@@ -102,7 +121,7 @@ class ReconnectApp(App[None]):
     # --- moving between screens ------------------------------------------------------------
 
     def start_checkin_with(self, deck_id: str) -> None:
-        self.request = CheckinRequest(deck_id, self.request.partners, self.request.minutes)
+        self.request = CheckinRequest(deck_id, self.request.partners, self.request.minutes, self.request.mode)
         self.begin_checkin(self.request)
 
     def open_screen(self, name: str) -> None:
@@ -159,7 +178,7 @@ class ReconnectApp(App[None]):
         """A new session, if there is no draft to offer and both names are known."""
         partners = self.request.partners or self.workspace.config.config.partners
         drafts = self.workspace.drafts
-        if partners is None or drafts.path.exists():
+        if partners is None or drafts.exists():
             return None
         if not drafts.locked:
             try:
@@ -219,15 +238,19 @@ class ReconnectApp(App[None]):
     def _make_session(self, request: CheckinRequest, partners: tuple[str, str]) -> CheckinSession:
         workspace = self.workspace
         deck = workspace.library.get(request.deck_id) if request.deck_id else workspace.default_deck()
+        config = workspace.config.config
         latest = workspace.journal.latest()
         previous = (latest.partners[0].intention, latest.partners[1].intention) if latest else (None, None)
+        last_first = config.last_first_seat
         return CheckinSession(
             deck=deck,
             partners=partners,
             started_at=self.clock(),
             gestures=workspace.library.gestures_for(deck),
             previous_intentions=previous,
-            mode=workspace.config.config.mode,
+            mode_override=request.mode or config.mode,
+            private_ratings=config.private_ratings,
+            first_seat=0 if last_first is None else 1 - last_first,  # who goes first alternates
         )
 
     def _checkin_done(self, entry: Entry | None, where: str | None) -> None:

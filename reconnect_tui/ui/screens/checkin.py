@@ -389,9 +389,11 @@ class CheckinScreen(Screen[None]):
             path = journal.path_for(entry)
         except OSError as error:
             problem = f"The journal folder {journal.root} could not be written: {error.strerror or error}."
-            suggested = Path.home() / f"reconnect-checkin-{entry.started_at:%Y-%m-%d-%H%M}.json"
+            key = self.workspace.journal.key
+            suffix = ".json.age" if key is not None else ".json"
+            suggested = Path.home() / f"reconnect-checkin-{entry.started_at:%Y-%m-%d-%H%M}{suffix}"
             self.app.push_screen(
-                SaveFailedScreen(problem, entry, suggested),
+                SaveFailedScreen(problem, entry, suggested, key),
                 lambda outcome: self._after_failed_save(outcome, entry, then_quit),
             )
             return
@@ -410,6 +412,8 @@ class CheckinScreen(Screen[None]):
 
     def _saved(self, entry: Entry, where: str, then_quit: bool) -> None:
         self._autosave.stop()
+        # Who went first this time; the next check-in starts with the other partner.
+        self.reconnect.workspace.remember(last_first_seat=self.session.first_seat)
         problem = self.keeper.discard()
         if problem is not None:
             self.notify(f"Saved, but the old draft could not be removed: {problem}", severity="warning", markup=False)
