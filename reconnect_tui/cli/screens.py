@@ -12,6 +12,7 @@ import typer
 
 from reconnect_tui import __version__
 from reconnect_tui.cli.output import fail
+from reconnect_tui.core.names import name_problem
 from reconnect_tui.cli.shared import paths
 
 if TYPE_CHECKING:
@@ -44,6 +45,9 @@ def _partners(text: str | None) -> tuple[str, str] | None:
     names = [name.strip() for name in text.split(",")]
     if len(names) != 2 or not all(names):
         raise fail('--partners takes two names with a comma between them, like --partners "Alex,Sam"')
+    for name in names:
+        if problem := name_problem(name):
+            raise fail(f"--partners: {problem}")
     if names[0].casefold() == names[1].casefold():
         raise fail("--partners needs two different names, so each answer is clearly whose it is")
     return names[0], names[1]
@@ -74,7 +78,7 @@ def checkin(
 def _after(app: ReconnectApp) -> None:
     """Say goodbye on the plain terminal, and pass on a failure's exit code."""
     if app.farewell:
-        typer.echo(app.farewell)
+        typer.echo(app.farewell, err=bool(app.return_code))
     if app.return_code:
         raise typer.Exit(app.return_code)
 

@@ -281,6 +281,46 @@ class ReconnectApp(App[None]):
         self.farewell = farewell
         self.exit()
 
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug inside the app: keep the check-in and say so in one line, no traceback.
+
+        The draft is written first (whatever the screen still holds), then the app
+        closes and the CLI prints the line. RECONNECT_DEBUG=1 shows Textual's full
+        report instead, for whoever is fixing it.
+        """
+        if os.environ.get("RECONNECT_DEBUG"):
+            super()._handle_exception(error)
+            return
+        self._return_code = 1
+        if self._exception is None:  # tests still see the error (run_test raises it)
+            self._exception = error
+            self._exception_event.set()
+        if self.farewell is None or not self.farewell.startswith("Something went wrong"):
+            self.farewell = f"Something went wrong inside reconnect ({describe_error(error)}). {self._keep_after_error()}"
+        self._close_messages_no_wait()
+
+    def _keep_after_error(self) -> str:
+        screen = self.checkin_screen
+        if screen is None:
+            return "Nothing was lost. RECONNECT_DEBUG=1 shows the details."
+        try:
+            screen.gather()
+        except Exception:  # noqa: BLE001 - the screen may be half built; the session still holds the rest
+            pass
+        problem = screen.keeper.save_now() if not screen.keeper.closed else None
+        if problem is not None:
+            return f"The check-in could not be kept as a draft ({problem}). RECONNECT_DEBUG=1 shows the details."
+        return "Your check-in is kept as a draft and offered next time. RECONNECT_DEBUG=1 shows the details."
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C with nothing selected: it copies, never quits; say how to stop instead."""
+        if self.checkin_screen is not None and self.screen is self.checkin_screen:
+            hint = ("Ctrl+C copies selected text (Shift+arrows select). To stop: Escape pauses, "
+                    "Ctrl+Q quits and keeps the check-in as a draft.")
+        else:
+            hint = "Ctrl+C copies selected text. Ctrl+Q quits."
+        self.notify(hint, title="Nothing selected to copy", markup=False)
+
     def on_unmount(self) -> None:
         """The app is closing: let go of the check-in lock (the draft is saved by now)."""
         self.workspace.drafts.unlock()
@@ -313,6 +353,12 @@ class ReconnectApp(App[None]):
         # The terminal is gone: restoring it would fail or hang, so save and leave at once.
         self._save_draft_quietly()
         os._exit(0)
+
+
+def describe_error(error: BaseException) -> str:
+    """An exception as a few words on one line: its type and the first line of its message."""
+    words = " ".join(str(error).split("\n", 1)[0].split())[:160]
+    return f"{type(error).__name__}: {words}" if words else type(error).__name__
 
 
 def describe_draft(session: CheckinSession) -> str:
