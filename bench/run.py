@@ -414,6 +414,70 @@ def bench_sizes(folder: Path, sizes: list[int], runs: int, large_runs: int, use_
     return ten_year_home
 
 
+LOAD_LOCKED_ONCE = """
+import os, sys, time
+from pathlib import Path
+from reconnect_tui.core.journal import Journal
+from reconnect_tui.core.lockbox import Key
+key = Key.from_secret(os.environ["BENCH_SECRET"])
+key.encrypt(b"")  # pyrage imported and warm, as after an unlock
+began = time.perf_counter()
+loaded = Journal(Path(sys.argv[1]), key).load()
+assert not loaded.problems, loaded.problems[:1]
+print(time.perf_counter() - began)
+"""
+
+
+def bench_locked(home: Path, runs: int) -> None:
+    """The ten-year journal, locked in place: unlock, convert, load, drafts and export."""
+    from datetime import datetime
+
+    from reconnect_tui.core import lockbox
+    from reconnect_tui.core.drafts import DraftStore
+    from reconnect_tui.core.lockbox import Lockbox
+    from reconnect_tui.core.locking import encrypt_files
+
+    journal_dir, drafts_dir = home / "journal", home / "drafts"
+    passphrase = "bench passphrase"
+    box = Lockbox(journal_dir)
+    rows: list[tuple[str, Figure | None, str]] = []
+    key_holder: list = []
+    rows.append(("lock: make and wrap the key (scrypt)", Figure([timed(lambda: key_holder.append(box.create(passphrase)))]),
+                 "once"))
+    key = key_holder[0]
+    converted: list = []
+    took = timed(lambda: converted.append(encrypt_files(journal_dir, drafts_dir, key)))
+    rows.append((f"lock: convert {len(converted[0].converted):,} files (fsync each)", Figure([took]), "once"))
+
+    def unlock() -> None:
+        lockbox._unlocked.clear()
+        box.unlock(passphrase)
+
+    scrypt_runs = max(1, min(runs, 3))
+    rows.append(("unlock: open the key (scrypt)", Figure([timed(unlock) for _ in range(scrypt_runs)]), ""))
+    size = sum(p.stat().st_size for p in journal_dir.rglob("*.json.age")) / 1e6
+    locked_env = dict(os.environ, BENCH_SECRET=key.secret())
+    load = Figure([
+        float(subprocess.run([sys.executable, "-c", LOAD_LOCKED_ONCE, str(journal_dir)], capture_output=True,
+                             text=True, check=True, env=locked_env, timeout=900).stdout)
+        for _ in range(runs)
+    ])
+    rows.append((f"load {len(converted[0].converted):,} locked entries ({size:.1f} MB)", load,
+                 "fresh process, after the unlock"))
+    store = DraftStore(drafts_dir, key)
+    sample = {"words": "x" * 4000}
+    now = datetime.now().astimezone()
+    rows.append(("save an encrypted draft (4 kB, fsync)", Figure([timed(lambda: store.save(sample, now))
+                                                                  for _ in range(runs * 4)]), ""))
+    rows.append(("encrypt a 4 kB draft (in memory)", Figure([timed(lambda: key.encrypt(b"x" * 4000))
+                                                             for _ in range(runs * 20)]), ""))
+    command_env = dict(os.environ, RECONNECT_HOME=str(home), RECONNECT_PASSPHRASE_COMMAND=f"echo '{passphrase}'")
+    rows.append(("reconnect export --format json, locked", command_figure(
+        [sys.executable, "-m", "reconnect_tui", "export", "--format", "json"], command_env, runs, home / "export.out"),
+        "unlock + load + write"))
+    print_rows("A locked ten-year journal (the same entries, inside age)", rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (the median is shown)")
@@ -437,6 +501,7 @@ def main() -> None:
         home = bench_sizes(folder, sizes, options.runs, options.large_runs, not options.no_jrnl, options.jrnl)
         assert home is not None
         bench_checkin(dict(os.environ, RECONNECT_HOME=str(home)), options.runs)
+        bench_locked(home, options.runs)  # last: it encrypts that journal in place
 
 
 if __name__ == "__main__":
