@@ -2,35 +2,88 @@
 
 The check-in writes it, the history reads it, export and import carry it. Each
 prompt's text is kept as it was asked, so an old entry reads the same after its
-deck changes. Partners are kept by position (first, second); every per-partner
-list in the file follows that order. The JSON Schema in
-`reconnect_tui/schemas/entry.schema.json` describes the same shape for other tools.
+deck changes. Partners are kept in seat order (first, second); every per-partner
+list in the file follows that order.
 
-The records are plain slotted dataclasses, treated as read-only by everything that
-uses them. They are not `frozen`: frozen dataclasses made loading a ten-year journal
-a third slower (bench/run.py measures it).
+The records themselves are defined once, in `reconnect_tui.core.model`, and are
+re-exported here under the names the rest of reconnect uses. This module turns
+bytes into an `Entry` (schema 1 or 2) and back, and says in plain words what is
+wrong with a file that cannot be one.
 """
 
 from __future__ import annotations
 
 import re
 import secrets
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from reconnect_tui.core.errors import JournalError
+import msgspec
 
-SCHEMA_VERSION = 1
-STATUSES = ("answered", "passed", "not_reached")
-FOLLOW_UP_RESULTS = ("yes", "partly", "not_yet")
-KINDS = ("text", "scale", "choice")  # how a prompt is answered
-MODES = ("open",)  # how partners answer; blind and turns come with their own issue
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+from reconnect_tui.core.errors import JournalError
+from reconnect_tui.core.model import (
+    FOLLOW_UP_RESULTS,
+    ID_REGEX,
+    KINDS,
+    PROMPT_MODES,
+    READABLE_VERSIONS,
+    SCHEMA_VERSION,
+    STATUSES,
+    AnswerValue,
+    AnyEntry,
+    Answer,
+    DeckRef,
+    Entry,
+    EntryV1,
+    FollowUp,
+    Note,
+    PartnerRecord,
+    PromptRecord,
+    Reflection,
+    Turn,
+)
+
+__all__ = [
+    "CLOSENESS_WORDS",
+    "FOLLOW_UP_RESULTS",
+    "FOLLOW_UP_WORDS",
+    "ID_PATTERN",
+    "KINDS",
+    "MODES",
+    "PROMPT_MODES",
+    "SCHEMA_VERSION",
+    "STATUSES",
+    "STATUS_WORDS",
+    "Answer",
+    "AnswerValue",
+    "DeckRef",
+    "Entry",
+    "EntryFromNewerVersion",
+    "EntryInvalid",
+    "FollowUp",
+    "Note",
+    "PartnerRecord",
+    "PromptRecord",
+    "Reflection",
+    "Turn",
+    "closeness_words",
+    "decode_entry",
+    "encode_entry",
+    "encode_entry_line",
+    "explain",
+    "new_entry_id",
+]
+
+# How partners answer in the check-in offered today; entries can also hold blind and turns.
+MODES = ("open",)
+ID_PATTERN = re.compile(ID_REGEX)
+BOM = b"\xef\xbb\xbf"
 
 # Words, never grades: how close each partner feels, from 1 to 5.
 CLOSENESS_WORDS = {1: "Far apart", 2: "A bit apart", 3: "In between", 4: "Close", 5: "Very close"}
 FOLLOW_UP_WORDS = {"yes": "Yes", "partly": "Partly", "not_yet": "Not yet"}
+# An answer that holds no words, as a reader sees it.
+STATUS_WORDS = {"passed": "passed", "empty": "left empty", "spoken": "said aloud", "not_reached": "not reached"}
 
 
 class EntryInvalid(JournalError):
@@ -39,123 +92,6 @@ class EntryInvalid(JournalError):
 
 class EntryFromNewerVersion(EntryInvalid):
     """The entry was written by a newer reconnect."""
-
-
-AnswerValue = str | int | tuple[str, ...] | None
-
-
-@dataclass(slots=True)
-class Answer:
-    status: str  # one of STATUSES
-    value: AnswerValue = None  # text for "text", 1-5 for "scale", the chosen options for "choice"
-
-
-@dataclass(slots=True)
-class PromptRecord:
-    prompt_id: str
-    text: str
-    kind: str
-    answers: tuple[Answer, Answer]
-    tip: str | None = None
-    labels: tuple[str, ...] = ()
-    options: tuple[str, ...] = ()
-
-    def describe(self, answer: Answer) -> str:
-        """An answer in words, for reading and for export."""
-        if answer.status != "answered":
-            return ""
-        if self.kind == "scale" and isinstance(answer.value, int):
-            if len(self.labels) >= answer.value >= 1:
-                return self.labels[answer.value - 1]
-            return str(answer.value)
-        if isinstance(answer.value, tuple):
-            return ", ".join(answer.value)
-        return str(answer.value or "")
-
-
-@dataclass(slots=True)
-class FollowUp:
-    """How the gesture chosen last time went, in the partner's own view."""
-
-    intention: str
-    result: str | None = None  # one of FOLLOW_UP_RESULTS; None when passed
-    words: str | None = None
-
-
-@dataclass(slots=True)
-class PartnerRecord:
-    name: str
-    closeness_before: int | None = None
-    closeness_after: int | None = None
-    appreciation: str | None = None
-    intention: str | None = None
-    follow_up: FollowUp | None = None
-
-
-@dataclass(slots=True)
-class Entry:
-    id: str
-    started_at: datetime
-    finished_at: datetime
-    deck_id: str
-    deck_title: str
-    partners: tuple[PartnerRecord, PartnerRecord]
-    prompts: tuple[PromptRecord, ...]
-    mode: str = "open"
-
-    @property
-    def names(self) -> tuple[str, str]:
-        return (self.partners[0].name, self.partners[1].name)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "id": self.id,
-            "started_at": self.started_at.isoformat(),
-            "finished_at": self.finished_at.isoformat(),
-            "deck": {"id": self.deck_id, "title": self.deck_title},
-            "mode": self.mode,
-            "partners": [_partner_to_dict(p) for p in self.partners],
-            "prompts": [_prompt_to_dict(p) for p in self.prompts],
-        }
-
-    @classmethod
-    def from_dict(cls, data: Any) -> Entry:
-        """Build an entry from its JSON form; EntryInvalid says what is wrong."""
-        if not isinstance(data, dict):
-            raise EntryInvalid("an entry should be a JSON object")
-        version = data.get("schema_version")
-        if not isinstance(version, int) or isinstance(version, bool):
-            raise EntryInvalid("schema_version is missing")
-        if version > SCHEMA_VERSION:
-            raise EntryFromNewerVersion(
-                f"written by a newer reconnect (schema {version}; this one reads {SCHEMA_VERSION})"
-            )
-        entry_id = _text(data, "id")
-        if not ID_PATTERN.match(entry_id):
-            raise EntryInvalid(f"the id {entry_id!r} has characters an entry id cannot have")
-        deck = data.get("deck")
-        if not isinstance(deck, dict):
-            raise EntryInvalid("deck should be an object with id and title")
-        partners = data.get("partners")
-        if not isinstance(partners, list) or len(partners) != 2:
-            raise EntryInvalid("partners should list exactly two people")
-        prompts = data.get("prompts")
-        if not isinstance(prompts, list):
-            raise EntryInvalid("prompts should be a list")
-        mode = data.get("mode", "open")
-        if not isinstance(mode, str):
-            raise EntryInvalid("mode should be text")
-        return cls(
-            id=entry_id,
-            started_at=_moment(data, "started_at"),
-            finished_at=_moment(data, "finished_at"),
-            deck_id=_text(deck, "id", "deck.id"),
-            deck_title=_text(deck, "title", "deck.title"),
-            partners=(_partner_from_dict(partners[0]), _partner_from_dict(partners[1])),
-            prompts=tuple(_prompt_from_dict(p) for p in prompts),
-            mode=mode,
-        )
 
 
 def new_entry_id(started_at: datetime) -> str:
@@ -168,157 +104,240 @@ def closeness_words(value: int | None) -> str:
     return CLOSENESS_WORDS.get(value, "—") if value is not None else "—"
 
 
-# --- to and from JSON -------------------------------------------------------------
+# --- bytes to an entry and back ----------------------------------------------------------------
+
+_ENCODER = msgspec.json.Encoder()
+_decoders: list[msgspec.json.Decoder] = []
 
 
-def _partner_to_dict(partner: PartnerRecord) -> dict[str, Any]:
-    follow_up = None
-    if partner.follow_up is not None:
-        follow_up = {
-            "intention": partner.follow_up.intention,
-            "result": partner.follow_up.result,
-            "words": partner.follow_up.words,
-        }
-    return {
-        "name": partner.name,
-        "closeness_before": partner.closeness_before,
-        "closeness_after": partner.closeness_after,
-        "appreciation": partner.appreciation,
-        "intention": partner.intention,
-        "follow_up": follow_up,
-    }
+def _decoder() -> msgspec.json.Decoder:
+    """Built on first use: screenless commands that never read an entry skip the cost."""
+    if not _decoders:
+        _decoders.append(msgspec.json.Decoder(AnyEntry))
+    return _decoders[0]
 
 
-def _prompt_to_dict(prompt: PromptRecord) -> dict[str, Any]:
-    data: dict[str, Any] = {"prompt_id": prompt.prompt_id, "text": prompt.text, "kind": prompt.kind}
-    if prompt.tip:
-        data["tip"] = prompt.tip
-    if prompt.kind == "scale":
-        data["labels"] = list(prompt.labels)
-    if prompt.kind == "choice":
-        data["options"] = list(prompt.options)
-    data["answers"] = [_answer_to_dict(a) for a in prompt.answers]
-    return data
+def decode_entry(raw: bytes | str) -> Entry:
+    """An entry from the bytes of a file (schema 1 or 2), validated in the same pass.
 
-
-def _answer_to_dict(answer: Answer) -> dict[str, Any]:
-    data: dict[str, Any] = {"status": answer.status}
-    if answer.status == "answered":
-        data["answer"] = list(answer.value) if isinstance(answer.value, tuple) else answer.value
-    return data
-
-
-def _text(data: dict[str, Any], key: str, label: str | None = None) -> str:
-    value = data.get(key)
-    if not isinstance(value, str) or not value:
-        raise EntryInvalid(f"{label or key} should be text")
-    return value
-
-
-def _optional_text(data: dict[str, Any], key: str) -> str | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise EntryInvalid(f"{key} should be text or null")
-    return value
-
-
-def _moment(data: dict[str, Any], key: str) -> datetime:
-    raw = _text(data, key)
+    Anything wrong, from a broken byte to a closeness of 7, raises EntryInvalid with
+    a plain sentence (msgspec's own words follow in brackets); a file from a newer
+    reconnect raises EntryFromNewerVersion. Never anything else.
+    """
+    if isinstance(raw, str):
+        try:
+            raw = raw.encode("utf-8")
+        except UnicodeEncodeError:
+            raise EntryInvalid("it holds a broken character (half of a surrogate pair)") from None
+    if raw[:3] == BOM:
+        raw = raw[3:]
     try:
-        moment = datetime.fromisoformat(raw)
-    except ValueError:
-        raise EntryInvalid(f"{key} {raw!r} is not a date and time") from None
-    if moment.tzinfo is None:
-        raise EntryInvalid(f"{key} {raw!r} has no time zone")
-    return moment
+        entry = _decoder().decode(raw)
+    except msgspec.ValidationError as error:
+        raise _refusal(error, raw) from None
+    except msgspec.DecodeError as error:
+        raise EntryInvalid(f"it is not valid JSON [{error}]") from None
+    except RecursionError:
+        raise EntryInvalid("it is nested too deeply to be an entry") from None
+    except (ValueError, TypeError, OverflowError, MemoryError) as error:
+        raise EntryInvalid(f"it cannot be read as an entry [{error}]") from None
+    if type(entry) is EntryV1:
+        return entry.upgrade()
+    return entry
 
 
-def _rating(data: dict[str, Any], key: str) -> int | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise EntryInvalid(f"{key} should be 1 to 5 or null")
+def encode_entry(entry: Entry) -> bytes:
+    """An entry file's bytes: schema 2, indented to read well, notes left out (they live beside it)."""
+    if entry.notes:
+        entry = msgspec.structs.replace(entry, notes=())
+    return msgspec.json.format(_ENCODER.encode(entry), indent=2) + b"\n"
+
+
+def encode_entry_line(entry: Entry) -> bytes:
+    """An entry on one line, notes included: the form an export uses."""
+    return _ENCODER.encode(entry)
+
+
+def entry_to_dict(entry: Entry) -> dict[str, Any]:
+    """The entry as plain JSON data (dates as ISO text)."""
+    return entry.to_dict()
+
+
+def entry_from_dict(data: object) -> Entry:
+    """An entry from plain JSON data; EntryInvalid says what is wrong."""
+    try:
+        raw = _ENCODER.encode(data)
+    except (TypeError, ValueError, OverflowError, RecursionError, UnicodeEncodeError) as error:
+        raise EntryInvalid(f"it cannot be read as an entry [{error}]") from None
+    return decode_entry(raw)
+
+
+# --- plain words for what is wrong -----------------------------------------------------------------
+
+_MISSING = object()
+_AT = re.compile(r"^(?P<message>.*?)(?: - at `(?P<path>[^`]*)`)?$", re.S)
+_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
+_FIELD_WORDS = {
+    "started_at": "start time",
+    "finished_at": "end time",
+    "ratings_revealed_at": "time the ratings were revealed",
+    "revealed_at": "time the answers were revealed",
+    "written_at": "time it was written",
+    "prompt_id": "prompt id",
+    "person_id": "person id",
+    "follow_up": "follow-up",
+}
+_ITEM_WORDS = {
+    "prompts": "prompt",
+    "labels": "label",
+    "options": "option",
+    "turns": "turn",
+    "reflections": "reflection",
+    "notes": "note",
+    "answer": "choice",
+}
+_CHOICES = {
+    "status": STATUSES,
+    "kind": KINDS,
+    "mode": PROMPT_MODES,
+    "result": FOLLOW_UP_RESULTS,
+    "response": ("thats_it", "not_quite"),
+    "speaker": (0, 1),
+}
+_TYPE_WORDS = {
+    "str": "text",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "null": "null",
+    "array": "a list",
+    "object": "an object",
+    "datetime": "a date and time",
+}
+_ID_RULE = "made of letters, digits, '.', '_' and '-' only (at most 100 characters, the first a letter or digit)"
+
+
+def _steps(path: str) -> list[str | int]:
+    return [name if name else int(index) for name, index in _STEP.findall(path)]
+
+
+def _where(steps: list[str | int]) -> str:
+    """`$.partners[0].closeness_before` as "the first partner's closeness before"."""
+    words: list[str] = []
+    parent: str | int | None = None
+    for step in steps:
+        if isinstance(step, int):
+            if parent == "partners":
+                words[-1] = f"{('first', 'second')[step] if step < 2 else f'partner {step + 1}'} partner"
+            elif parent == "answers":
+                words[-1] = f"{('first', 'second')[step] if step < 2 else f'answer {step + 1}'} partner's answer"
+            elif parent in _ITEM_WORDS:
+                words[-1] = f"{_ITEM_WORDS[parent]} {step + 1}"
+            else:
+                words.append(f"item {step + 1}")
+        else:
+            words.append(_FIELD_WORDS.get(step, step.replace("_", " ")))
+        parent = step
+    if not words:
+        return "the entry"
+    text = "'s ".join(words)
+    return text if text.startswith("prompt ") or text.startswith("note ") else f"the {text}"
+
+
+def _value_at(raw: bytes, steps: list[str | int]) -> object:
+    try:
+        value: object = msgspec.json.decode(raw)
+    except (msgspec.MsgspecError, RecursionError, ValueError):
+        return _MISSING
+    names = {"answer": "answer"}
+    for step in steps:
+        if isinstance(step, int) and isinstance(value, list) and step < len(value):
+            value = value[step]
+        elif isinstance(step, str) and isinstance(value, dict) and names.get(step, step) in value:
+            value = value[names.get(step, step)]
+        else:
+            return _MISSING
     return value
 
 
-def _partner_from_dict(data: Any) -> PartnerRecord:
-    if not isinstance(data, dict):
-        raise EntryInvalid("each partner should be an object with a name")
-    follow_up = data.get("follow_up")
-    parsed_follow_up = None
-    if follow_up is not None:
-        if not isinstance(follow_up, dict):
-            raise EntryInvalid("follow_up should be an object or null")
-        result = follow_up.get("result")
-        if result is not None and result not in FOLLOW_UP_RESULTS:
-            raise EntryInvalid(f"follow_up result should be one of {', '.join(FOLLOW_UP_RESULTS)} or null")
-        parsed_follow_up = FollowUp(
-            intention=_text(follow_up, "intention", "follow_up.intention"),
-            result=result,
-            words=_optional_text(follow_up, "words"),
-        )
-    return PartnerRecord(
-        name=_text(data, "name", "partner name"),
-        closeness_before=_rating(data, "closeness_before"),
-        closeness_after=_rating(data, "closeness_after"),
-        appreciation=_optional_text(data, "appreciation"),
-        intention=_optional_text(data, "intention"),
-        follow_up=parsed_follow_up,
-    )
+def _shown(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value[:40]}…"' if len(value) > 40 else f'"{value}"'
+    if isinstance(value, int):
+        text = str(value)
+        return f"{text[:12]}… ({len(text)} digits)" if len(text) > 15 else text
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    if isinstance(value, dict):
+        return "an object"
+    return str(value)
 
 
-def _prompt_from_dict(data: Any) -> PromptRecord:
-    # Written for speed as well as clarity: a ten-year journal builds 25,000 of these.
-    if not isinstance(data, dict):
-        raise EntryInvalid("each prompt should be an object")
-    kind = data.get("kind", "text")
-    if kind not in KINDS:
-        raise EntryInvalid(f"prompt kind should be one of {', '.join(KINDS)}")
-    answers = data.get("answers")
-    if type(answers) is not list or len(answers) != 2:
-        raise EntryInvalid("each prompt should have two answers, one per partner")
-    labels = _texts(data, "labels")
-    options = _texts(data, "options")
-    tip = data.get("tip")
-    if tip is not None and type(tip) is not str:
-        raise EntryInvalid("tip should be text")
-    return PromptRecord(
-        prompt_id=_text(data, "prompt_id"),
-        text=_text(data, "text", "prompt text"),
-        kind=kind,
-        answers=(_answer_from_dict(answers[0], kind), _answer_from_dict(answers[1], kind)),
-        tip=tip,
-        labels=labels,
-        options=options,
-    )
+def _need(steps: list[str | int], message: str) -> str:
+    leaf = next((s for s in reversed(steps) if isinstance(s, str)), "")
+    if "matching regex" in message:
+        return _ID_RULE
+    if message.startswith("Invalid enum value") and leaf in _CHOICES:
+        return "one of " + ", ".join(str(choice) for choice in _CHOICES[leaf])
+    if leaf.startswith("closeness") or ("`int` <=" in message or "`int` >=" in message):
+        return "1 to 5"
+    if "with a timezone component" in message or "RFC3339" in message:
+        return "a date and time with its time zone (UTC offset), like 2026-11-26T21:30:05+01:00"
+    length = re.search(r"of length (<=|>=)? ?(\d+)", message)
+    if length:
+        unit = "characters" if "`str`" in message else "items"
+        if length.group(1) == "<=":
+            return f"at most {length.group(2)} {unit}"
+        if length.group(1) == ">=":
+            return "not empty" if length.group(2) == "1" else f"at least {length.group(2)} {unit}"
+        return f"exactly {length.group(2)} items"
+    expected = re.match(r"Expected `([^`]*)`", message)
+    if expected:
+        kinds = [_TYPE_WORDS.get(part.strip(), part.strip()) for part in expected.group(1).split("|")]
+        return " or ".join(kinds)
+    return "something else"
 
 
-def _texts(data: dict[str, Any], key: str) -> tuple[str, ...]:
-    values = data.get(key)
-    if not values:
-        return ()
-    if type(values) is not list or not all(type(x) is str for x in values):
-        raise EntryInvalid(f"{key} should be a list of text")
-    return tuple(values)
+def explain(error: msgspec.ValidationError, raw: bytes) -> str:
+    """msgspec's message turned into a sentence that says what and where."""
+    text = str(error)
+    match = _AT.match(text)
+    message = match.group("message") if match else text
+    steps = _steps(match.group("path") or "$") if match else []
+    missing = re.match(r"Object missing required field `([^`]*)`", message)
+    if missing:
+        return f"{_where([*steps, missing.group(1)])} is missing [{text}]"
+    if not message.startswith(("Expected", "Invalid", "Object")):
+        # Raised by a record's own check, already in plain words.
+        return f"{_where(steps)}: {message}" if steps else message
+    value = _value_at(raw, steps)
+    shown = "of the wrong kind" if value is _MISSING else f"is {_shown(value)}"
+    if value is _MISSING:
+        return f"{_where(steps)} is not right, it must be {_need(steps, message)} [{text}]"
+    if isinstance(value, list) and "of length" in message:
+        return f"{_where(steps)}: {len(value)} given, there must be {_need(steps, message)} [{text}]"
+    return f"{_where(steps)} {shown}, it must be {_need(steps, message)} [{text}]"
 
 
-_ANSWER_TYPES = {"text": str, "scale": int, "choice": list}
-
-
-def _answer_from_dict(data: Any, kind: str) -> Answer:
-    status = data.get("status") if type(data) is dict else None
-    if status != "answered":
-        if status == "passed" or status == "not_reached":
-            return Answer(status)
-        raise EntryInvalid(f"an answer should have a status: {', '.join(STATUSES)}")
-    value = data.get("answer")
-    if type(value) is not _ANSWER_TYPES[kind]:
-        raise EntryInvalid(f"an answered {kind} prompt has an answer of the wrong shape")
-    if kind == "choice":
-        if not all(type(x) is str for x in value):
-            raise EntryInvalid("an answered choice prompt has an answer of the wrong shape")
-        value = tuple(value)
-    return Answer(status, value)
+def _refusal(error: msgspec.ValidationError, raw: bytes) -> EntryInvalid:
+    """The right refusal for a file the model rejected; a newer schema is told apart."""
+    text = str(error)
+    if "`$.schema_version`" in text or "missing required field `schema_version`" in text:
+        version = _value_at(raw, ["schema_version"])
+        readable = " and ".join(str(v) for v in READABLE_VERSIONS)
+        if version is _MISSING:
+            if _value_at(raw, []) is _MISSING or not isinstance(_value_at(raw, []), dict):
+                return EntryInvalid(f"it is not an entry (an entry is a JSON object) [{text}]")
+            return EntryInvalid(f"the schema_version is missing, so it cannot be read [{text}]")
+        if type(version) is int and SCHEMA_VERSION < version < 1000:
+            return EntryFromNewerVersion(
+                f"it was written by a newer reconnect (schema {version}; this one reads {readable})"
+            )
+        return EntryInvalid(f"the schema_version is {_shown(version)}, it must be {readable} [{text}]")
+    if text.startswith("Expected `object`") and " - at `" not in text:
+        return EntryInvalid(f"it is not an entry (an entry is a JSON object) [{text}]")
+    return EntryInvalid(explain(error, raw))

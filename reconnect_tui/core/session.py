@@ -3,8 +3,8 @@
 Steps run in order: arrive (closeness now), follow-up (only when the last entry
 left intentions), one step per prompt, then close (appreciation, gesture,
 closeness again). No step is mandatory: moving on leaves an empty answer, which
-is recorded as passed; prompts never reached when the couple saves early are
-recorded as `not_reached`. The session turns into a journal entry with `finish`
+is recorded as `empty` (a chosen pass as `passed`); prompts never reached when
+the couple saves early are recorded as `not_reached`. The session turns into a journal entry with `finish`
 and into a draft with `to_dict`, and back with `from_dict`.
 
 `mode` is kept from the start so blind and turn-taking modes can change how a
@@ -24,6 +24,7 @@ from reconnect_tui.core.entry import (
     FOLLOW_UP_RESULTS,
     Answer,
     AnswerValue,
+    DeckRef,
     Entry,
     FollowUp,
     PartnerRecord,
@@ -208,18 +209,18 @@ class CheckinSession:
                     tip=prompt.tip,
                     labels=prompt.labels,
                     options=prompt.options,
+                    mode=self.mode,  # type: ignore[arg-type]
                 )
             )
         partners = tuple(self._partner_record(number) for number in PARTNERS)
         return Entry(
             id=self.entry_id,
             started_at=self.started_at,
-            finished_at=finished_at,
-            deck_id=self.deck.id,
-            deck_title=self.deck.title,
+            finished_at=max(finished_at, self.started_at),  # a clock set back mid-check-in
+            deck=DeckRef(self.deck.id, self.deck.title),
+            mode=self.mode,  # type: ignore[arg-type]
             partners=partners,  # type: ignore[arg-type]
             prompts=tuple(records),
-            mode=self.mode,
         )
 
     def _partner_record(self, partner: int) -> PartnerRecord:
@@ -302,10 +303,13 @@ def _words(text: str) -> str | None:
 
 
 def _record_answer(state: AnswerState, reached: bool) -> Answer:
+    """A chosen pass is `passed`; a box left empty is `empty` (the signals tell them apart)."""
     if not reached:
         return Answer("not_reached")
-    if state.passed or state.is_empty:
+    if state.passed:
         return Answer("passed")
+    if state.is_empty:
+        return Answer("empty")
     value = state.value.strip() if isinstance(state.value, str) else state.value
     return Answer("answered", value)
 
