@@ -266,13 +266,6 @@ class Entry(Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False, tag
         """The entry as plain JSON data (dates as ISO text, lists as lists), notes included."""
         return msgspec.json.decode(msgspec.json.encode(self))
 
-    @classmethod
-    def from_dict(cls, data: object) -> Entry:
-        """An entry (schema 1 or 2) from plain JSON data; EntryInvalid says what is wrong."""
-        from reconnect_tui.core.entry import entry_from_dict
-
-        return entry_from_dict(data)
-
 
 class EntryV1(Struct, frozen=True, kw_only=True, gc=False, tag_field="schema_version", tag=1):
     """A schema 1 entry (read forever, never written). Its prompts, answers and

@@ -12,7 +12,7 @@ import pytest
 from helpers import MOMENT, fill_journal, make_entry
 
 from reconnect_tui.core import fsutil
-from reconnect_tui.core.entry import Entry, EntryInvalid
+from reconnect_tui.core.entry import EntryInvalid, entry_from_dict
 from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.journal import Journal
 
@@ -129,14 +129,14 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
 )
 def test_entries_that_do_not_fit_are_refused(change: dict, message: str) -> None:
     with pytest.raises(EntryInvalid, match=message):
-        Entry.from_dict(dict(make_entry().to_dict(), **change))
+        entry_from_dict(dict(make_entry().to_dict(), **change))
 
 
 def test_answer_shapes_are_checked() -> None:
     data = make_entry().to_dict()
     data["prompts"][0]["answers"][0] = {"status": "answered", "answer": 3}
     with pytest.raises(EntryInvalid, match="wrong shape"):
-        Entry.from_dict(data)
+        entry_from_dict(data)
     data["prompts"][0]["answers"][0] = {"status": "maybe"}
     with pytest.raises(EntryInvalid, match="status"):
-        Entry.from_dict(data)
+        entry_from_dict(data)

@@ -19,6 +19,7 @@ from reconnect_tui.core.entry import (
     decode_entry,
     encode_entry,
     encode_entry_line,
+    entry_from_dict,
 )
 from reconnect_tui.core.exchange import import_file, to_json
 from reconnect_tui.core.journal import Journal
@@ -318,5 +319,5 @@ def test_an_entry_file_never_holds_notes() -> None:
 
 def test_an_entry_built_in_code_round_trips() -> None:
     entry = make_entry()
-    assert Entry.from_dict(entry.to_dict()) == entry
+    assert entry_from_dict(entry.to_dict()) == entry
     assert decode_entry(encode_entry(entry)) == entry

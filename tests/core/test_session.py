@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 from helpers import MOMENT, make_deck, mixed_deck
 
-from reconnect_tui.core.entry import Entry
+from reconnect_tui.core.entry import entry_from_dict
 from reconnect_tui.core.errors import DraftError
 from reconnect_tui.core.session import CheckinSession, StepKind
 
@@ -80,7 +80,7 @@ def test_a_full_check_in_becomes_an_entry() -> None:
     assert choice.answers[0].value == ("Work", "Phones") and choice.answers[1].status == "passed"
     assert words.tip == "Listen first."
     jsonschema.Draft202012Validator(json.loads(ENTRY_SCHEMA.read_text())).validate(entry.to_dict())
-    assert Entry.from_dict(entry.to_dict()) == entry
+    assert entry_from_dict(entry.to_dict()) == entry
 
 
 def test_saving_early_marks_unreached_prompts() -> None:
