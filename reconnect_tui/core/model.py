@@ -26,6 +26,9 @@ from typing import Annotated, Literal
 import msgspec
 from msgspec import Meta, Struct, field
 
+from reconnect_tui.core.errors import JournalError
+from reconnect_tui.core.plainwords import MISSING, explain, shown, value_at
+
 SCHEMA_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 
@@ -99,8 +102,8 @@ class Answer(Struct, frozen=True, omit_defaults=True, gc=False):
     """One partner's answer to one prompt.
 
     `status`: `answered` (with the answer), `passed` (the partner chose to pass),
-    `empty` (left empty), `spoken` (talked about aloud, nothing written) or
-    `not_reached` (the check-in was saved before this prompt). Schema 1 recorded an
+    `empty` (left empty), `spoken` (talked about aloud; a few written words may be
+    kept with it) or `not_reached` (the check-in was saved before this prompt). Schema 1 recorded an
     empty box as `passed`; such answers stay `passed`, as nobody can tell now.
     """
 
@@ -113,17 +116,19 @@ class Answer(Struct, frozen=True, omit_defaults=True, gc=False):
     ) = field(default=None, name="answer")
 
 
-class Reflection(Struct, frozen=True, kw_only=True, gc=False):
-    """What the listener heard in a turn, and how the speaker received it."""
+class Reflection(Struct, frozen=True, gc=False):
+    """One go by the listener at saying back what they heard (and what makes sense to
+    them about it), the speaker's word on it, and the line the speaker added after."""
 
-    heard: Words
+    heard: Words | None = None
     makes_sense: Words | None = None
     response: Response | None = None
     added: Words | None = None
 
 
-class Turn(Struct, frozen=True, kw_only=True, gc=False):
-    """One round of a turns prompt: who spoke (0 first seat, 1 second) and the reflections."""
+class Turn(Struct, frozen=True, gc=False):
+    """In turns mode, one partner's go as speaker (0 first seat, 1 second; their words
+    are that seat's answer) and the listener's reflections."""
 
     speaker: Seat
     reflections: Annotated[tuple[Reflection, ...], Meta(max_length=50)] = ()
@@ -146,20 +151,21 @@ class PromptRecord(Struct, frozen=True, omit_defaults=True, gc=False):
     def __post_init__(self) -> None:
         wanted = _ANSWER_TYPES[self.kind]
         for seat, answer in zip(_SEATS, self.answers):
-            if answer.status == "answered":
+            status = answer.status
+            if status == "answered" or (status == "spoken" and answer.value is not None):
                 if type(answer.value) is not wanted:
                     raise ValueError(
                         f"the {seat} answer has the wrong shape: a {self.kind} prompt's answer is "
                         f"{_ANSWER_SHAPES[self.kind]}"
                     )
             elif answer.value is not None:
-                raise ValueError(f"the {seat} answer is {answer.status} but still holds an answer")
+                raise ValueError(f"the {seat} answer is {status} but still holds an answer")
         if self.revealed_at is not None:
             check_moment(self.revealed_at, "the time the answers were revealed")
 
     def describe(self, answer: Answer) -> str:
-        """An answer in words, for reading and for export."""
-        if answer.status != "answered":
+        """An answer in words, for reading and for export (a spoken answer may have a few)."""
+        if answer.value is None:
             return ""
         if self.kind == "scale" and isinstance(answer.value, int):
             if len(self.labels) >= answer.value >= 1:
@@ -266,6 +272,11 @@ class Entry(Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False, tag
         """The entry as plain JSON data (dates as ISO text, lists as lists), notes included."""
         return msgspec.json.decode(msgspec.json.encode(self))
 
+    @classmethod
+    def from_dict(cls, data: object) -> Entry:
+        """An entry (schema 1 or 2) from plain JSON data; EntryInvalid says what is wrong."""
+        return entry_from_dict(data)
+
 
 class EntryV1(Struct, frozen=True, kw_only=True, gc=False, tag_field="schema_version", tag=1):
     """A schema 1 entry (read forever, never written). Its prompts, answers and
@@ -331,6 +342,114 @@ class PeopleFile(Struct, frozen=True, kw_only=True, gc=False, tag_field="schema_
         ids = [person.id for person in self.people]
         if len(set(ids)) != len(ids):
             raise ValueError("two people have the same id")
+
+
+# --- bytes to an entry and back ----------------------------------------------------------------
+
+
+class EntryInvalid(JournalError):
+    """The data is not an entry this version understands."""
+
+
+class EntryFromNewerVersion(EntryInvalid):
+    """The entry was written by a newer reconnect."""
+
+
+BOM = b"\xef\xbb\xbf"
+_CHOICES: dict[str, tuple[object, ...]] = {
+    "status": STATUSES,
+    "kind": KINDS,
+    "mode": PROMPT_MODES,
+    "result": FOLLOW_UP_RESULTS,
+    "response": RESPONSES,
+    "speaker": (0, 1),
+    "colour": COLOURS,
+}
+_ENCODER = msgspec.json.Encoder()
+_decoders: list[msgspec.json.Decoder] = []
+
+
+def _decoder() -> msgspec.json.Decoder:
+    """Built on first use: screenless commands that never read an entry skip the cost."""
+    if not _decoders:
+        _decoders.append(msgspec.json.Decoder(AnyEntry))
+    return _decoders[0]
+
+
+def decode_entry(raw: bytes | str) -> Entry:
+    """An entry from the bytes of a file (schema 1 or 2), validated in the same pass.
+
+    Anything wrong, from a broken byte to a closeness of 7, raises EntryInvalid with
+    a plain sentence (msgspec's own words follow in brackets); a file from a newer
+    reconnect raises EntryFromNewerVersion. Never anything else.
+    """
+    if isinstance(raw, str):
+        try:
+            raw = raw.encode("utf-8")
+        except UnicodeEncodeError:
+            raise EntryInvalid("it holds a broken character (half of a surrogate pair)") from None
+    if raw[:3] == BOM:
+        raw = raw[3:]
+    try:
+        entry = _decoder().decode(raw)
+    except msgspec.ValidationError as error:
+        raise _refusal(error, raw) from None
+    except msgspec.DecodeError as error:
+        raise EntryInvalid(f"it is not valid JSON [{error}]") from None
+    except RecursionError:
+        raise EntryInvalid("it is nested too deeply to be an entry") from None
+    except (ValueError, TypeError, OverflowError, MemoryError) as error:
+        raise EntryInvalid(f"it cannot be read as an entry [{error}]") from None
+    if type(entry) is EntryV1:
+        return entry.upgrade()
+    return entry
+
+
+def encode_entry(entry: Entry) -> bytes:
+    """An entry file's bytes: schema 2, indented to read well, notes left out (they live beside it)."""
+    if entry.notes:
+        entry = msgspec.structs.replace(entry, notes=())
+    return msgspec.json.format(_ENCODER.encode(entry), indent=2) + b"\n"
+
+
+def encode_entry_line(entry: Entry) -> bytes:
+    """An entry on one line, notes included: the form an export uses."""
+    return _ENCODER.encode(entry)
+
+
+def entry_to_dict(entry: Entry) -> dict[str, object]:
+    """The entry as plain JSON data (dates as ISO text)."""
+    return entry.to_dict()
+
+
+def entry_from_dict(data: object) -> Entry:
+    """An entry from plain JSON data; EntryInvalid says what is wrong."""
+    try:
+        raw = _ENCODER.encode(data)
+    except (TypeError, ValueError, OverflowError, RecursionError, UnicodeEncodeError) as error:
+        raise EntryInvalid(f"it cannot be read as an entry [{error}]") from None
+    return decode_entry(raw)
+
+
+def _refusal(error: msgspec.ValidationError, raw: bytes) -> EntryInvalid:
+    """The right refusal for a file the model rejected; a newer schema is told apart."""
+    text = str(error)
+    if "`$.schema_version`" in text or "missing required field `schema_version`" in text:
+        version = value_at(raw, ["schema_version"])
+        readable = " and ".join(str(v) for v in READABLE_VERSIONS)
+        if version is MISSING:
+            if value_at(raw, []) is MISSING or not isinstance(value_at(raw, []), dict):
+                return EntryInvalid(f"it is not an entry (an entry is a JSON object) [{text}]")
+            return EntryInvalid(f"the schema_version is missing, so it cannot be read [{text}]")
+        if type(version) is int and SCHEMA_VERSION < version < 1000:
+            return EntryFromNewerVersion(
+                f"it was written by a newer reconnect (schema {version}; this one reads {readable})"
+            )
+        either = " or ".join(str(v) for v in READABLE_VERSIONS)
+        return EntryInvalid(f"the schema_version is {shown(version)}, it must be {either} [{text}]")
+    if text.startswith("Expected `object`") and " - at `" not in text:
+        return EntryInvalid(f"it is not an entry (an entry is a JSON object) [{text}]")
+    return EntryInvalid(explain(error, raw, _CHOICES))
 
 
 # --- the shipped schema -------------------------------------------------------------------------
