@@ -7,10 +7,11 @@ importing into an empty journal and exporting again gives the very same file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -24,9 +25,12 @@ from reconnect_tui.core.entry import (
     decode_entry,
     encode_entry_line,
 )
-from reconnect_tui.core.errors import JournalError
+from reconnect_tui.core.errors import JournalError, ReconnectError
 from reconnect_tui.core.fsutil import atomic_write
 from reconnect_tui.core.journal import Journal, sort_key
+
+if TYPE_CHECKING:
+    from reconnect_tui.core.lockbox import Key
 
 EXPORT_FORMAT = "reconnect-journal"
 
@@ -155,19 +159,29 @@ def _label(raw: bytes) -> str | None:
         return None
 
 
-def read_export(path: Path) -> tuple[list[Entry], list[str]]:
+def read_export(path: Path, opener: Callable[[bytes], bytes] | None = None) -> tuple[list[Entry], list[str]]:
     """The entries of an export file (schema 1 or 2), and what was wrong with any left out.
 
     An id that appears twice in the file is reported as a duplicate and only its
-    first copy is returned.
+    first copy is returned. An age-encrypted export is handed to `opener` (which
+    asks for its passphrase or uses the journal's key) and read from the plain
+    bytes it returns.
     """
-    entries, problems, _ = _read_export(path)
+    entries, problems, _ = _read_export(path, opener)
     return entries, problems
 
 
-def _read_export(path: Path) -> tuple[list[Entry], list[str], list[Entry]]:
+def _read_export(
+    path: Path, opener: Callable[[bytes], bytes] | None = None
+) -> tuple[list[Entry], list[str], list[Entry]]:
+    from reconnect_tui.core.lockbox import is_age_data
+
     try:
         raw = path.read_bytes()
+        if is_age_data(raw[:64]):
+            if opener is None:
+                raise JournalError(f"{path}: is encrypted; it can be imported from the command line: reconnect import")
+            raw = opener(raw)
     except FileNotFoundError:
         raise JournalError(f"{path}: no such file") from None
     except OSError as error:
@@ -212,13 +226,14 @@ def _read_export(path: Path) -> tuple[list[Entry], list[str], list[Entry]]:
     return entries, problems, duplicates
 
 
-def import_file(journal: Journal, path: Path) -> ImportResult:
-    """Add the entries of an export that the journal does not have yet.
+def import_file(journal: Journal, path: Path, opener: Callable[[bytes], bytes] | None = None) -> ImportResult:
+    """Add the entries of an export that the journal does not have yet (encrypted on
+    the way in when the journal is locked).
 
     Entries already there (same id) are skipped; an entry whose place in the journal
     is taken by a damaged file is reported, and the damaged file is left as it is.
     """
-    entries, problems, duplicates = _read_export(path)
+    entries, problems, duplicates = _read_export(path, opener)
     result = ImportResult(problems=problems, duplicates=duplicates)
     loaded = journal.load()
     known = loaded.ids
@@ -250,13 +265,20 @@ def import_file(journal: Journal, path: Path) -> ImportResult:
     return result
 
 
-def save_copy(entries: Iterable[Entry], path: Path) -> Path:
+def save_copy(entries: Iterable[Entry], path: Path, key: Key | None = None) -> Path:
     """Write entries as an export file that `reconnect import` takes back later.
 
     Used when the journal folder cannot be written: the words go somewhere safe
-    the couple chooses.
+    the couple chooses. With a locked journal's key the copy is encrypted to it
+    (`age -d -i` with the journal's key file reads it; `reconnect import` too).
     """
-    return write_new_file(path, to_json(entries))
+    if key is None:
+        return write_new_file(path, to_json(entries))
+    try:
+        sealed = key.encrypt(to_json(entries).encode("utf-8"))
+    except ReconnectError as error:
+        raise JournalError(str(error)) from None
+    return write_new_bytes(path, sealed)
 
 
 def save_markdown(entries: Iterable[Entry], path: Path) -> Path:
@@ -266,11 +288,15 @@ def save_markdown(entries: Iterable[Entry], path: Path) -> Path:
 
 def write_new_file(path: Path, text: str, replace: bool = False) -> Path:
     """Write a private (0600) file atomically; an existing one is kept unless `replace`."""
+    return write_new_bytes(path, text.encode("utf-8"), replace)
+
+
+def write_new_bytes(path: Path, data: bytes, replace: bool = False) -> Path:
     path = path.expanduser()
     if path.exists() and not replace:
         raise JournalError(f"{path} already exists; choose another name")
     try:
-        return atomic_write(path, text.encode("utf-8"), overwrite=replace)
+        return atomic_write(path, data, overwrite=replace)
     except FileExistsError:
         raise JournalError(f"{path} already exists; choose another name") from None
     except OSError as error:  # named by the file asked for, not by the temporary file beside it
