@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from enum import Enum
 from pathlib import Path
+from typing import BinaryIO
 
 import typer
 
@@ -37,7 +39,7 @@ def export(
     --encrypt it is an age file protected by a passphrase.
     """
     from reconnect_tui.cli.locking import export_passphrase, journal_key
-    from reconnect_tui.core.exchange import in_range, parse_day, to_json, to_markdown, write_new_bytes
+    from reconnect_tui.core.exchange import new_file, parse_day, within, write_json, write_markdown
     from reconnect_tui.core.journal import Journal
 
     since_day = parse_day(since, "--since") if since else None
@@ -46,23 +48,41 @@ def export(
         raise fail(f"{output} already exists; choose another name or add --force to replace it")
     where = paths()
     key = journal_key(where)
-    loaded = Journal(where.journal_dir, key).load()
-    for problem in loaded.problems:
-        warn(str(problem))
-    entries = in_range(loaded.entries, since_day, until_day)
-    text = to_json(entries) if format is ExportFormat.json else to_markdown(entries)
-    data = text.encode("utf-8")
-    if encrypt:
+    if key is not None and not encrypt:
+        warn("this copy is not encrypted: anyone who sees it can read it (reconnect export --encrypt protects it)")
+    problems: list = []
+    # Streamed: the journal is read a month at a time and each entry written as it
+    # comes, so a long journal never sits in memory whole (Markdown keeps the list
+    # of entries for its heading, never the text).
+    entries = within(Journal(where.journal_dir, key).in_order(problems), since_day, until_day)
+
+    def write(out: BinaryIO) -> int:
+        if format is ExportFormat.json:
+            return write_json(entries, out)
+        return write_markdown(list(entries), out)
+
+    if encrypt:  # age's passphrase encryption takes the document whole
         from reconnect_tui.core.lockbox import encrypt_with_passphrase
 
-        data = encrypt_with_passphrase(data, export_passphrase())
-    elif key is not None:
-        warn("this copy is not encrypted: anyone who sees it can read it (reconnect export --encrypt protects it)")
-    if output is None:
-        typer.echo(data.decode("utf-8"), nl=False)
-        return
-    write_new_bytes(output, data, replace=force)
-    typer.echo(f"Exported {_plural(len(entries))} to {output}{' (encrypted)' if encrypt else ''}", err=True)
+        buffer = io.BytesIO()
+        count = write(buffer)
+        data = encrypt_with_passphrase(buffer.getvalue(), export_passphrase())
+        if output is None:
+            typer.get_binary_stream("stdout").write(data)
+        else:
+            with new_file(output, replace=force) as out:
+                out.write(data)
+    elif output is None:
+        stdout = typer.get_binary_stream("stdout")
+        count = write(stdout)
+        stdout.flush()
+    else:
+        with new_file(output, replace=force) as out:
+            count = write(out)
+    for problem in problems:
+        warn(str(problem))
+    if output is not None:
+        typer.echo(f"Exported {_plural(count)} to {output}{' (encrypted)' if encrypt else ''}", err=True)
 
 
 def import_journal(

@@ -7,11 +7,13 @@ importing into an empty journal and exporting again gives the very same file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import io
+from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import msgspec
 
@@ -26,7 +28,7 @@ from reconnect_tui.core.entry import (
     encode_entry_line,
 )
 from reconnect_tui.core.errors import JournalError, ReconnectError
-from reconnect_tui.core.fsutil import atomic_write
+from reconnect_tui.core.fsutil import atomic_stream, atomic_write
 from reconnect_tui.core.journal import Journal, sort_key
 
 if TYPE_CHECKING:
@@ -44,26 +46,40 @@ def parse_day(text: str, option: str) -> date:
 
 def in_range(entries: Iterable[Entry], since: date | None = None, until: date | None = None) -> list[Entry]:
     """Entries whose start falls on or between the two days (as the couple's clock read them)."""
-    chosen = []
+    return sorted(within(entries, since, until), key=sort_key)
+
+
+def within(entries: Iterable[Entry], since: date | None = None, until: date | None = None) -> Iterator[Entry]:
+    """`in_range` as the entries come, in their order: for streaming an export."""
     for entry in entries:
         day = entry.started_at.date()
         if (since is None or day >= since) and (until is None or day <= until):
-            chosen.append(entry)
-    return sorted(chosen, key=sort_key)
+            yield entry
 
 
-def to_json(entries: Iterable[Entry]) -> str:
-    """The export document (schema 2 only), one entry per line, each with its notes.
+def write_json(entries: Iterable[Entry], out: BinaryIO) -> int:
+    """Write the export document to `out`, an entry at a time, in the order given
+    (oldest first, as `Journal.in_order` gives them); returns how many.
 
     One line per entry keeps a ten-year export fast to write and easy to diff and
     grep. Every entry is written as schema 2, whatever schema its file had, so an
     export never mixes schemas.
     """
-    lines = [encode_entry_line(entry).decode("utf-8") for entry in sorted(entries, key=sort_key)]
-    header = f'{{\n  "format": "{EXPORT_FORMAT}",\n  "schema_version": {SCHEMA_VERSION},\n'
-    if not lines:
-        return header + '  "entries": []\n}\n'
-    return header + '  "entries": [\n    ' + ",\n    ".join(lines) + "\n  ]\n}\n"
+    out.write(f'{{\n  "format": "{EXPORT_FORMAT}",\n  "schema_version": {SCHEMA_VERSION},\n'.encode())
+    count = 0
+    for entry in entries:
+        out.write(b'  "entries": [\n    ' if not count else b",\n    ")
+        out.write(encode_entry_line(entry))
+        count += 1
+    out.write(b"\n  ]\n}\n" if count else b'  "entries": []\n}\n')
+    return count
+
+
+def to_json(entries: Iterable[Entry]) -> str:
+    """The export document (schema 2 only) as text, the entries sorted by start."""
+    buffer = io.BytesIO()
+    write_json(sorted(entries, key=sort_key), buffer)
+    return buffer.getvalue().decode("utf-8")
 
 
 # --- Markdown ----------------------------------------------------------------------
@@ -111,21 +127,32 @@ def entry_to_markdown(entry: Entry, heading: str = "##") -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def to_markdown(entries: Iterable[Entry]) -> str:
-    ordered = sorted(entries, key=sort_key)
-    lines = ["# Our check-ins", ""]
-    if not ordered:
-        lines.append("*No check-ins in this range yet.*")
-        return "\n".join(lines) + "\n"
-    first, last = ordered[0], ordered[-1]
+def write_markdown(entries: Sequence[Entry], out: BinaryIO) -> int:
+    """Write the Markdown document to `out` an entry at a time; `entries` in order.
+
+    The heading names the span and the count, so the entries are taken as a list,
+    but the document itself is never held whole.
+    """
+    out.write(b"# Our check-ins\n\n")
+    if not entries:
+        out.write(b"*No check-ins in this range yet.*\n")
+        return 0
+    first, last = entries[0], entries[-1]
     names = " and ".join(first.names)
-    count = f"{len(ordered)} check-in{'s' if len(ordered) != 1 else ''}"
+    count = f"{len(entries)} check-in{'s' if len(entries) != 1 else ''}"
     same_day = first.started_at.date() == last.started_at.date()
     span = _day(first.started_at) if same_day else f"{_day(first.started_at)} to {_day(last.started_at)}"
-    lines += [f"{names} · {count} · {span}", ""]
-    for entry in ordered:
-        lines += ["---", "", entry_to_markdown(entry)]
-    return "\n".join(lines).rstrip() + "\n"
+    out.write(f"{names} · {count} · {span}\n\n".encode())
+    for number, entry in enumerate(entries):
+        out.write(b"---\n\n" if not number else b"\n---\n\n")
+        out.write(entry_to_markdown(entry).encode("utf-8"))
+    return len(entries)
+
+
+def to_markdown(entries: Iterable[Entry]) -> str:
+    buffer = io.BytesIO()
+    write_markdown(sorted(entries, key=sort_key), buffer)
+    return buffer.getvalue().decode("utf-8")
 
 
 # --- import ------------------------------------------------------------------------
@@ -289,6 +316,22 @@ def save_markdown(entries: Iterable[Entry], path: Path) -> Path:
 def write_new_file(path: Path, text: str, replace: bool = False) -> Path:
     """Write a private (0600) file atomically; an existing one is kept unless `replace`."""
     return write_new_bytes(path, text.encode("utf-8"), replace)
+
+
+@contextmanager
+def new_file(path: Path, replace: bool = False) -> Iterator[BinaryIO]:
+    """A private (0600) file to write bit by bit; it appears whole at the end, or not
+    at all. An existing one is kept unless `replace`; failures say the path asked for."""
+    path = path.expanduser()
+    if path.exists() and not replace:
+        raise JournalError(f"{path} already exists; choose another name")
+    try:
+        with atomic_stream(path, overwrite=replace) as out:
+            yield out
+    except FileExistsError:
+        raise JournalError(f"{path} already exists; choose another name") from None
+    except OSError as error:  # named by the file asked for, not by the temporary file beside it
+        raise JournalError(f"could not write {path}: {error.strerror or error}") from None
 
 
 def write_new_bytes(path: Path, data: bytes, replace: bool = False) -> Path:

@@ -14,7 +14,10 @@ import fcntl
 import os
 import secrets
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
@@ -97,6 +100,34 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
         raise
     fsync_dir(folder)
     return path
+
+
+@contextmanager
+def atomic_stream(path: Path, *, overwrite: bool = True) -> Iterator[BinaryIO]:
+    """`atomic_write` for data written bit by bit: yields a file to write to.
+
+    The file appears at `path` (0600) only when the block ends without an error,
+    so a long export that fails half way leaves nothing behind, and readers see
+    either the old file or the whole new one.
+    """
+    folder = path.parent
+    make_private_dirs(folder)
+    tmp = folder / f"{TEMP_PREFIX}{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            os.fchmod(out.fileno(), PRIVATE_FILE_MODE)
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            _link_exclusive(tmp, path)
+    except BaseException:
+        _remove_quietly(tmp)
+        raise
+    fsync_dir(folder)
 
 
 def _link_exclusive(tmp: Path, path: Path) -> None:

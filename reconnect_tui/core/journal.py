@@ -13,10 +13,12 @@ for one entry (a conversion stopped part way), the encrypted one is the entry.
 from __future__ import annotations
 
 import gc
+import heapq
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -169,6 +171,39 @@ class Journal:
         result.entries.sort(key=sort_key)
         return result
 
+    def in_order(self, problems: list[JournalProblem]) -> Iterator[Entry]:
+        """Every readable entry, oldest first, read a month at a time.
+
+        For exporting a long journal without holding all of it: only the entries of
+        a month or two are in memory at once (and the ids, to find duplicates). An
+        entry files under its own clock's month, so one written just after midnight
+        far east of another can sort before it; entries wait until no later month
+        can hold anything older. What could not be read goes to `problems`.
+        """
+        waiting: list[tuple[tuple, int, Entry]] = []  # a heap, by sort_key
+        seen: dict[str, Path] = {}
+        number = 0
+        for year in _sorted_children(self.root, newest_first=False):
+            for month in _sorted_children(year, newest_first=False):
+                for path in self._files_in(month):
+                    entry = self._read(path, problems)
+                    if entry is None:
+                        continue
+                    if entry.id in seen:
+                        problems.append(JournalProblem(
+                            path, f"it has the same id as {self.where(seen[entry.id])}, so it was not shown",
+                            where=self.where(path),
+                        ))
+                        continue
+                    seen[entry.id] = path
+                    number += 1
+                    heapq.heappush(waiting, (sort_key(entry), number, entry))
+                settled = _start_of_next_month(year.name, month.name)
+                while waiting and settled is not None and waiting[0][0][0] < settled:
+                    yield heapq.heappop(waiting)[2]
+        while waiting:
+            yield heapq.heappop(waiting)[2]
+
     def latest(self) -> Entry | None:
         """The most recent readable entry, reading only the newest month that has one."""
         for year in _sorted_children(self.root, newest_first=True):
@@ -216,6 +251,20 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+EARLIEST_CLOCK = timezone(timedelta(hours=14))  # the zone whose midnight comes first
+
+
+def _start_of_next_month(year: str, month: str) -> datetime | None:
+    """The first moment any entry filed after this month folder can have (None if
+    the folder's name is not a real month: then nothing is settled early)."""
+    try:
+        first = date(int(year), int(month), 1)
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    except (ValueError, OverflowError):
+        return None
+    return datetime(following.year, following.month, 1, tzinfo=EARLIEST_CLOCK)
 
 
 def _sorted_children(folder: Path, newest_first: bool) -> list[Path]:

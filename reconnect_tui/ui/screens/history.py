@@ -24,7 +24,7 @@ from reconnect_tui.core.journal import JournalLoad
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui import JOURNAL_STYLES
 from reconnect_tui.ui.screens.export import ExportScreen
-from reconnect_tui.ui.widgets.entry_list import GAP, EntryList, fit
+from reconnect_tui.ui.widgets.entry_list import GAP, EntryList, LazyRows, fit
 from reconnect_tui.ui.widgets.entry_view import EntryView
 from reconnect_tui.ui.widgets.footer import CompactFooter
 
@@ -139,7 +139,7 @@ class HistoryScreen(Screen[None]):
         deck = self.query_one("#deck-filter", Select).value
         self.shown = self.index.find(query, deck if isinstance(deck, str) else None)
         entries = self.query_one(EntryList)
-        entries.set_rows([row_for(entry) for entry in self.shown])
+        entries.set_rows(LazyRows(self.shown, row_for))
         if before is not None and before in self.shown:
             entries.cursor = self.shown.index(before)
         total = len(self.index.entries)

@@ -7,6 +7,9 @@ second. Up, Down, Page Up/Down, Home and End move; a click picks a row.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any, overload
+
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
@@ -19,6 +22,41 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 GAP = "  "
+
+
+class LazyRows(Sequence[tuple[str, ...]]):
+    """The cells of each item's row, made the first time that row is drawn.
+
+    A ten-year journal has 3,650 rows and a screen shows twenty: making every
+    row's dates and words up front cost a tenth of a second, and ten times that
+    for a hundred years of entries, before the whole list could show.
+    """
+
+    def __init__(self, items: Sequence[Any], cells: Callable[[Any], tuple[str, ...]]) -> None:
+        self._items = items
+        self._cells = cells
+        self._made: dict[int, tuple[str, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, ...]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[str, ...]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[str, ...] | list[tuple[str, ...]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("row index out of range")
+        row = self._made.get(index)
+        if row is None:
+            row = self._made[index] = self._cells(self._items[index])
+        return row
 
 
 def fit(text: str, width: int) -> str:
@@ -49,7 +87,7 @@ class EntryList(ScrollView, can_focus=True):
     def __init__(self, widths: tuple[int, ...], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.widths = widths
-        self.rows: list[tuple[str, ...]] = []
+        self.rows: Sequence[tuple[str, ...]] = []
 
     def set_widths(self, widths: tuple[int, ...]) -> None:
         self.widths = widths
@@ -59,7 +97,7 @@ class EntryList(ScrollView, can_focus=True):
     def _size_to_rows(self) -> None:
         self.virtual_size = Size(sum(self.widths) + len(GAP) * (len(self.widths) - 1) + 1, len(self.rows))
 
-    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
+    def set_rows(self, rows: Sequence[tuple[str, ...]]) -> None:
         """Show these rows with the cursor on the first (no Highlighted is posted)."""
         self.rows = rows
         self._size_to_rows()
