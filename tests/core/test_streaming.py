@@ -72,3 +72,12 @@ def test_a_new_file_appears_whole_or_not_at_all(tmp_path: Path) -> None:
             raise RuntimeError("stopped part way")
     assert target.read_bytes() == b"part one, part two"
     assert [p.name for p in target.parent.iterdir()] == ["export.json"]  # no temporary left behind
+
+
+def test_in_order_carries_later_notes_like_a_whole_load(tmp_path: Path) -> None:
+    journal = fill_journal(tmp_path, 40)
+    first = journal.load().entries[5]
+    journal.add_note(first, "We talked about this again on Sunday.", first.started_at + timedelta(days=3))
+    streamed = list(journal.in_order([]))
+    assert streamed == journal.load().entries
+    assert [note.text for note in streamed[5].notes] == ["We talked about this again on Sunday."]
