@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError
-from reconnect_tui.core.fsutil import FileLock, LockHeld, atomic_write
+from reconnect_tui.core.fsutil import FileLock, LinkRefused, LockHeld, atomic_write, read_file, sweep_temp_files
 
 DRAFT_VERSION = 1
 DRAFT_NAME = "checkin.json"
@@ -31,18 +31,29 @@ class DraftStore:
     def __init__(self, drafts_dir: Path) -> None:
         self.folder = drafts_dir
         self.path = drafts_dir / DRAFT_NAME
-        self._lock = FileLock(drafts_dir / LOCK_NAME)
+        # reconnect's own folder: it may be a link, nothing below it is followed.
+        self.inside = drafts_dir.parent
+        self._lock = FileLock(drafts_dir / LOCK_NAME, inside=self.inside)
 
     def lock(self) -> None:
-        """Claim the check-in for this process; CheckinAlreadyOpen if another has it."""
+        """Claim the check-in for this process; CheckinAlreadyOpen if another has it.
+
+        Holding the lock, this process is the only one writing drafts, so every
+        temporary file left in the drafts folder is a crash's leftover (with the
+        check-in's private words in it) and is removed.
+        """
         try:
             self._lock.acquire()
         except LockHeld:
             raise CheckinAlreadyOpen(
                 "a check-in is already open in another window; finish or quit that one first"
             ) from None
+        except LinkRefused as error:
+            raise DraftError(f"cannot use the check-in lock: {error}") from None
         except OSError as error:
-            raise DraftError(f"cannot use the drafts folder {self.folder}: {error.strerror}") from None
+            where = error.filename or self.folder
+            raise DraftError(f"cannot use the drafts folder: {where} {error.strerror}") from None
+        sweep_temp_files(self.folder, max_age=0)
 
     def unlock(self) -> None:
         self._lock.release()
@@ -56,7 +67,9 @@ class DraftStore:
         payload = {"draft_version": DRAFT_VERSION, "saved_at": saved_at.isoformat(), "session": session}
         data = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
         try:
-            atomic_write(self.path, data)
+            atomic_write(self.path, data, inside=self.inside)
+        except LinkRefused as error:
+            raise DraftError(f"the draft could not be saved: {error}") from None
         except OSError as error:
             raise DraftError(f"the draft could not be saved to {self.path}: {error.strerror or error}") from None
 
@@ -67,9 +80,11 @@ class DraftStore:
         DraftDamaged names where it went, so a new draft cannot overwrite it.
         """
         try:
-            raw = self.path.read_bytes()
+            raw = read_file(self.path, "draft", inside=self.inside)
         except FileNotFoundError:
             return None
+        except LinkRefused as error:
+            raise DraftError(f"the draft cannot be read: {error}") from None
         except OSError as error:
             raise DraftError(f"the draft at {self.path} cannot be read: {error.strerror}") from None
         try:

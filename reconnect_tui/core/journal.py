@@ -60,17 +60,29 @@ class Journal:
         return self.root / f"{moment.year:04d}" / f"{moment.month:02d}" / f"{entry.id}{ENTRY_SUFFIX}"
 
     def save(self, entry: Entry) -> Path:
-        """Write a new entry; JournalError if one with its id is already there."""
+        """Write a new entry; JournalError if one with its id is already there.
+
+        No link is followed below the journal's own folder (LinkRefused, an
+        OSError, names it): a month folder linked elsewhere never receives entries.
+        """
         path = self.path_for(entry)
         try:
-            return atomic_write(path, encode(entry), overwrite=False)
+            return atomic_write(path, encode(entry), overwrite=False, inside=self.root.parent)
         except FileExistsError:
             raise JournalError(f"an entry with the id {entry.id} is already in the journal ({path})") from None
 
-    def entry_files(self, newest_first: bool = False) -> Iterator[Path]:
-        """Every entry file, month by month; crash leftovers are skipped and cleaned."""
-        for year in _sorted_children(self.root, newest_first):
-            for month in _sorted_children(year, newest_first):
+    def update(self, entry: Entry) -> Path:
+        """Replace the entry with this id by a newer version of the same check-in, atomically."""
+        return atomic_write(self.path_for(entry), encode(entry), overwrite=True, inside=self.root.parent)
+
+    def entry_files(self, newest_first: bool = False, problems: list[JournalProblem] | None = None) -> Iterator[Path]:
+        """Every entry file, month by month; crash leftovers are skipped and cleaned.
+
+        A year or month folder that is a link is not followed (nor swept): it is
+        named in `problems` and left alone.
+        """
+        for year in _sorted_children(self.root, newest_first, problems):
+            for month in _sorted_children(year, newest_first, problems):
                 yield from self._files_in(month)
 
     def _files_in(self, folder: Path) -> list[Path]:
@@ -93,7 +105,7 @@ class Journal:
         seen: dict[str, Path] = {}
         last_month: Path | None = None
         with _gc_paused():
-            for path in self.entry_files(newest_first=at_least is not None):
+            for path in self.entry_files(newest_first=at_least is not None, problems=result.problems):
                 if at_least is not None and len(result.entries) >= at_least and path.parent != last_month:
                     break
                 last_month = path.parent
@@ -154,11 +166,27 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _sorted_children(folder: Path, newest_first: bool) -> list[Path]:
-    """The year or month folders (digits only) inside `folder`, in time order."""
+LINKED_FOLDER = (
+    "is a symbolic link, and reconnect does not follow links inside the journal, "
+    "so the entries there were not read"
+)
+
+
+def _sorted_children(
+    folder: Path, newest_first: bool, problems: list[JournalProblem] | None = None
+) -> list[Path]:
+    """The year or month folders (digits only) inside `folder`, in time order; links are left out."""
+    names = []
     try:
         with os.scandir(folder) as scan:
-            names = [item.name for item in scan if item.is_dir() and item.name.isdigit()]
-    except FileNotFoundError:
+            for item in scan:
+                if not item.name.isdigit():
+                    continue
+                if item.is_symlink():
+                    if problems is not None:
+                        problems.append(JournalProblem(Path(item.path), LINKED_FOLDER))
+                elif item.is_dir(follow_symlinks=False):
+                    names.append(item.name)
+    except (FileNotFoundError, NotADirectoryError):
         return []
     return [folder / name for name in sorted(names, key=int, reverse=newest_first)]
