@@ -7,6 +7,8 @@ import random
 
 import typer
 
+from reconnect_tui.core.cleantext import clean_line, visible
+
 from reconnect_tui.cli.shared import library, paths
 from reconnect_tui.core.errors import DeckError
 
@@ -17,11 +19,11 @@ def show_paths(
     """Show where config, decks, journal and drafts live."""
     where = paths().as_dict()
     if as_json:
-        typer.echo(json.dumps(where, indent=2))
+        typer.echo(json.dumps(where, indent=2))  # JSON escapes every C0 control
         return
     width = max(len(name) for name in where)
     for name, path in where.items():
-        typer.echo(f"{name.ljust(width)}  {path}")
+        typer.echo(f"{name.ljust(width)}  {visible(path)}")
 
 
 OPENERS = 3  # the first prompts of a deck are written to stand on their own
@@ -41,4 +43,4 @@ def prompt(
     choices = [p for d in chosen_decks for p in d.prompts[:OPENERS] if p.kind == "text"]
     if not choices:
         raise DeckError("there are no prompts to choose from; see: reconnect decks list")
-    typer.echo(random.choice(choices).text)
+    typer.echo(clean_line(random.choice(choices).text))  # meant for a shell greeting: one safe line

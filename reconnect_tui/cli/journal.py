@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+from reconnect_tui.core.cleantext import visible
+
 from reconnect_tui.cli.output import fail, warn
 from reconnect_tui.cli.shared import paths
 
@@ -48,7 +50,7 @@ def export(
     if output.exists() and not force:
         raise fail(f"{output} already exists; choose another name or add --force to replace it")
     write_new_file(output, text, replace=force)
-    typer.echo(f"Exported {_plural(len(entries))} to {output}", err=True)
+    typer.echo(f"Exported {_plural(len(entries))} to {visible(output)}", err=True)
 
 
 def import_journal(

@@ -17,6 +17,7 @@ def stats() -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from reconnect_tui.core.cleantext import clean_line
     from reconnect_tui.core.config import load_config
     from reconnect_tui.core.insights import gentle_signals, journal_stats, last_checkin_line
     from reconnect_tui.core.journal import Journal
@@ -32,7 +33,7 @@ def stats() -> None:
         out.print(last_checkin_line([], now))
         return
     assert summary.first is not None
-    names = " and ".join(p.name for p in summary.partners)
+    names = " and ".join(clean_line(p.name) for p in summary.partners)
     out.print(Text(names, style="bold"))
     plural = "s" if summary.count != 1 else ""
     out.print(
@@ -55,7 +56,7 @@ def stats() -> None:
     table.add_column("usually, before")
     table.add_column("usually, after")
     for partner in summary.partners:
-        table.add_row(Text(partner.name), partner.usual("before") or "—", partner.usual("after") or "—")
+        table.add_row(Text(clean_line(partner.name)), partner.usual("before") or "—", partner.usual("after") or "—")
     out.print(table)
 
     out.print()
@@ -69,5 +70,6 @@ def stats() -> None:
         out.print(Text("Worth noticing together", style="bold"))
         for signal in signals:
             title = decks.decks[signal.deck_id].title if signal.deck_id in decks.decks else signal.deck_id
-            out.print(Text(f"  • {signal.message}"))
-            out.print(Text(f"    A deck that may fit: {title} (reconnect checkin --deck {signal.deck_id})", style="dim"))
+            out.print(Text(f"  • {clean_line(signal.message)}"))
+            out.print(Text(clean_line(f"    A deck that may fit: {title} (reconnect checkin --deck {signal.deck_id})"),
+                           style="dim"))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reconnect_tui.core.cleantext import clean_line
 from reconnect_tui.core.entry import MODES
 from reconnect_tui.core.errors import ConfigError
 from reconnect_tui.core.fsutil import atomic_write, read_file
@@ -69,8 +70,8 @@ def _read_raw(path: Path, text: str | None = None) -> dict[str, Any]:
 
 
 def _clean_name(value: Any) -> str | None:
-    if isinstance(value, str) and value.strip():
-        return value.strip()
+    if isinstance(value, str) and clean_line(value).strip():
+        return clean_line(value).strip()
     return None
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from reconnect_tui.core.cleantext import clean_line, describe_controls, visible
 from reconnect_tui.core.entry import KINDS, MODES
 from reconnect_tui.core.errors import DeckError
 from reconnect_tui.core.fsutil import atomic_write, make_private_dirs
@@ -84,7 +85,7 @@ class DeckSource:
     def describe(self) -> str:
         if self.shipped:
             return "shipped"
-        where = f"yours: {self.path.name}"
+        where = f"yours: {visible(self.path.name)}"
         return f"{where} (replaces shipped)" if self.overrides_shipped else where
 
 
@@ -141,14 +142,15 @@ class DeckProblem:
     prompt_id: str | None = None
 
     def __str__(self) -> str:
-        where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
+        """One line: the file name with any control characters made visible, the rest cleaned."""
+        where = visible(self.path) if self.line is None else f"{visible(self.path)}:{self.line}"
         context = []
         if self.deck_id:
-            context.append(f"deck '{self.deck_id}'")
+            context.append(f"deck '{clean_line(self.deck_id)}'")
         if self.prompt_id:
-            context.append(f"prompt '{self.prompt_id}'")
+            context.append(f"prompt '{clean_line(self.prompt_id)}'")
         prefix = f"{where}: {', '.join(context)}: " if context else f"{where}: "
-        return prefix + self.message
+        return prefix + clean_line(self.message)
 
 
 @dataclass
@@ -217,6 +219,10 @@ class _Checker:
 
     def text(self, node: Node, what: str) -> str | None:
         if node.kind == "text" and isinstance(node.value, str):
+            controls = describe_controls(node.value, multiline=True)
+            if controls is not None:
+                self.problem(node.line, f"{what} {controls}; remove it")
+                return None
             if node.value.strip():
                 return node.value.strip()
             self.problem(node.line, f"{what} is empty; write something or remove the line")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from reconnect_tui.core.cleantext import clean_line, clean_text, describe_controls, escape_c1_in_json, visible
 from reconnect_tui.core.entry import (
     FOLLOW_UP_WORDS,
     SCHEMA_VERSION,
@@ -21,7 +22,7 @@ from reconnect_tui.core.entry import (
     closeness_words,
 )
 from reconnect_tui.core.errors import JournalError
-from reconnect_tui.core.fsutil import atomic_write
+from reconnect_tui.core.fsutil import atomic_write, read_file
 from reconnect_tui.core.journal import Journal, sort_key
 
 EXPORT_FORMAT = "reconnect-journal"
@@ -50,7 +51,9 @@ def to_json(entries: Iterable[Entry]) -> str:
     One line per entry keeps a ten-year export fast to write (the indenting encoder
     is pure Python and several times slower) and easy to diff and grep.
     """
-    lines = [json.dumps(entry.to_dict(), ensure_ascii=False) for entry in sorted(entries, key=sort_key)]
+    # C1 controls (raw in json.dumps's output) are written as \u escapes: the same
+    # JSON, but nothing a terminal could obey when the export is printed.
+    lines = [escape_c1_in_json(json.dumps(entry.to_dict(), ensure_ascii=False)) for entry in sorted(entries, key=sort_key)]
     header = f'{{\n  "format": {json.dumps(EXPORT_FORMAT)},\n  "schema_version": {SCHEMA_VERSION},\n'
     if not lines:
         return header + '  "entries": []\n}\n'
@@ -65,17 +68,19 @@ def _day(moment: datetime) -> str:
 
 
 def _quote(text: str) -> list[str]:
-    return [f"> {line}" if line.strip() else ">" for line in text.strip().splitlines()]
+    return [f"> {line}" if line.strip() else ">" for line in clean_text(text).strip().splitlines()]
 
 
 def entry_to_markdown(entry: Entry, heading: str = "##") -> str:
-    first, second = entry.partners
-    lines = [f"{heading} {_day(entry.started_at)} · {entry.deck_title}", ""]
-    lines.append(f"*{entry.started_at:%H:%M} to {entry.finished_at:%H:%M}, {first.name} and {second.name}*")
+    """One check-in as Markdown; every word from the entry is cleaned of control characters."""
+    first, second = (clean_line(p.name) for p in entry.partners)
+    lines = [f"{heading} {_day(entry.started_at)} · {clean_line(entry.deck_title)}", ""]
+    lines.append(f"*{entry.started_at:%H:%M} to {entry.finished_at:%H:%M}, {first} and {second}*")
     lines += ["", "**How close we felt, before and after**", ""]
     for partner in entry.partners:
         lines.append(
-            f"- {partner.name}: {closeness_words(partner.closeness_before)} → {closeness_words(partner.closeness_after)}"
+            f"- {clean_line(partner.name)}: {closeness_words(partner.closeness_before)} → "
+            f"{closeness_words(partner.closeness_after)}"
         )
     follow_ups = [p for p in entry.partners if p.follow_up is not None]
     if follow_ups:
@@ -83,22 +88,25 @@ def entry_to_markdown(entry: Entry, heading: str = "##") -> str:
         for partner in follow_ups:
             assert partner.follow_up is not None
             result = FOLLOW_UP_WORDS.get(partner.follow_up.result or "", "passed")
-            words = f" {partner.follow_up.words}" if partner.follow_up.words else ""
-            lines.append(f"- {partner.name}, “{partner.follow_up.intention}”: {result}.{words}")
+            words = f" {clean_line(partner.follow_up.words)}" if partner.follow_up.words else ""
+            lines.append(
+                f"- {clean_line(partner.name)}, “{clean_line(partner.follow_up.intention)}”: {result}.{words}"
+            )
     for prompt in entry.prompts:
         if all(answer.status == "not_reached" for answer in prompt.answers):
             continue
-        lines += ["", f"{heading}# {prompt.text}", ""]
+        lines += ["", f"{heading}# {clean_line(prompt.text)}", ""]
         for partner, answer in zip(entry.partners, prompt.answers, strict=True):
+            name = clean_line(partner.name)
             if answer.status == "answered":
-                lines += [f"**{partner.name}**", ""] + _quote(prompt.describe(answer)) + [""]
+                lines += [f"**{name}**", ""] + _quote(prompt.describe(answer)) + [""]
             else:
-                lines += [f"**{partner.name}** *({'passed' if answer.status == 'passed' else 'not reached'})*", ""]
+                lines += [f"**{name}** *({'passed' if answer.status == 'passed' else 'not reached'})*", ""]
     for title, attribute in (("Appreciations", "appreciation"), ("Small gestures for the coming days", "intention")):
         given = [(p.name, getattr(p, attribute)) for p in entry.partners if getattr(p, attribute)]
         if given:
             lines += ["", f"{heading}# {title}", ""]
-            lines += [f"- **{name}:** {' '.join(text.split())}" for name, text in given]
+            lines += [f"- **{clean_line(name)}:** {' '.join(clean_line(text).split())}" for name, text in given]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -109,7 +117,7 @@ def to_markdown(entries: Iterable[Entry]) -> str:
         lines.append("*No check-ins in this range yet.*")
         return "\n".join(lines) + "\n"
     first, last = ordered[0], ordered[-1]
-    names = " and ".join(first.names)
+    names = " and ".join(clean_line(name) for name in first.names)
     count = f"{len(ordered)} check-in{'s' if len(ordered) != 1 else ''}"
     same_day = first.started_at.date() == last.started_at.date()
     span = _day(first.started_at) if same_day else f"{_day(first.started_at)} to {_day(last.started_at)}"
@@ -131,33 +139,64 @@ class ImportResult:
 
 def read_export(path: Path) -> tuple[list[Entry], list[str]]:
     """The entries of an export file, and what was wrong with any that were left out."""
+    shown = visible(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_file(path, "import").decode("utf-8")
     except FileNotFoundError:
-        raise JournalError(f"{path}: no such file") from None
+        raise JournalError(f"{shown}: no such file") from None
     except UnicodeDecodeError:
-        raise JournalError(f"{path}: is not UTF-8 text") from None
-    except OSError as error:
-        raise JournalError(f"{path}: cannot be read ({error.strerror})") from None
+        raise JournalError(f"{shown}: is not UTF-8 text") from None
+    except OSError as error:  # a FIFO, /dev/zero, a folder, a runaway file: named, never waited on
+        raise JournalError(f"{shown}: cannot be read ({error.strerror})") from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise JournalError(f"{path}: is not valid JSON (line {error.lineno}, column {error.colno})") from None
+        raise JournalError(f"{shown}: is not valid JSON (line {error.lineno}, column {error.colno})") from None
+    except RecursionError:
+        raise JournalError(f"{shown}: is nested too deeply to be a reconnect export") from None
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT or not isinstance(
         document.get("entries"), list
     ):
-        raise JournalError(f"{path}: is not a reconnect export (made by: reconnect export --format json)")
+        raise JournalError(f"{shown}: is not a reconnect export (made by: reconnect export --format json)")
     version = document.get("schema_version")
     if isinstance(version, int) and version > SCHEMA_VERSION:
-        raise JournalError(f"{path}: was made by a newer reconnect (schema {version}); update reconnect to import it")
+        raise JournalError(f"{shown}: was made by a newer reconnect (schema {version}); update reconnect to import it")
     entries, problems = [], []
     for number, data in enumerate(document["entries"], 1):
+        label = data.get("id") if isinstance(data, dict) else None
+        named = f"entry {number}{f' ({clean_line(label)})' if isinstance(label, str) and label else ''}"
+        controls = _controls_in(data)
+        if controls is not None:
+            problems.append(f"{named} was left out: {controls}")
+            continue
         try:
             entries.append(Entry.from_dict(data))
         except EntryInvalid as error:
-            label = data.get("id") if isinstance(data, dict) else None
-            problems.append(f"entry {number}{f' ({label})' if label else ''} was left out: {error}")
+            problems.append(f"{named} was left out: {clean_line(error)}")
     return entries, problems
+
+
+def _controls_in(data: object) -> str | None:
+    """Where a control character hides in an entry's text, or None.
+
+    Import refuses them (by name) rather than cleaning them, so what is imported is
+    exactly what was exported; answers may hold newlines and tabs.
+    """
+    stack: list[tuple[str, object]] = [("", data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            problem = describe_controls(value, multiline=True)
+            if problem is not None:
+                return f"{clean_line(where) or 'a value'} {problem}"
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                stack.append((f"{where}.{key}" if where else str(key), item))
+                if isinstance(key, str) and describe_controls(key) is not None:
+                    return f"a field name {describe_controls(key)}"
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{index}]", item) for index, item in enumerate(value))
+    return None
 
 
 def import_file(journal: Journal, path: Path) -> ImportResult:

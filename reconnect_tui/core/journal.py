@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reconnect_tui.core.cleantext import clean_line, visible
 from reconnect_tui.core.entry import Entry, EntryFromNewerVersion, EntryInvalid
 from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.fsutil import atomic_write, is_temp_name, remove_stale_temp
@@ -30,7 +31,7 @@ class JournalProblem:
     newer: bool = False
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}; it was left untouched"
+        return f"{visible(self.path)}: {clean_line(self.message)}; it was left untouched"
 
 
 @dataclass

@@ -18,6 +18,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.decks import SCALE_POINTS, Deck
 from reconnect_tui.core.entry import (
     CLOSENESS_WORDS,
@@ -88,6 +89,11 @@ class CheckinSession:
     people: list[PartnerState] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        # Names come from the config, a draft or a keyboard: one clean line each.
+        self.partners = (clean_line(self.partners[0]), clean_line(self.partners[1]))
+        self.previous_intentions = tuple(  # type: ignore[assignment]
+            None if text is None else clean_line(text) for text in self.previous_intentions
+        )
         if not self.entry_id:
             self.entry_id = new_entry_id(self.started_at)
         if not self.answers:
@@ -161,6 +167,8 @@ class CheckinSession:
             value = tuple(value)  # type: ignore[arg-type]
             if any(option not in prompt.options for option in value):
                 raise ValueError("a choice answer must be one of the prompt's options")
+        if isinstance(value, str):
+            value = clean_text(value)  # pasted text can carry ESC, BEL or NUL: never kept
         self.answer(prompt_index, partner).value = value
 
     def set_passed(self, prompt_index: int, partner: int, passed: bool) -> None:
@@ -183,13 +191,13 @@ class CheckinSession:
         person = self.people[_check_partner(partner)]
         person.follow_up_result = result
         if words is not None:
-            person.follow_up_words = words
+            person.follow_up_words = clean_text(words)
 
     def set_appreciation(self, partner: int, text: str) -> None:
-        self.people[_check_partner(partner)].appreciation = text
+        self.people[_check_partner(partner)].appreciation = clean_text(text)
 
     def set_intention(self, partner: int, text: str) -> None:
-        self.people[_check_partner(partner)].intention = text
+        self.people[_check_partner(partner)].intention = clean_text(text)
 
     # --- into a journal entry -------------------------------------------------------------
 

@@ -18,8 +18,10 @@ from pathlib import Path
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
+from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError
 from reconnect_tui.core.session import CheckinSession
@@ -278,6 +280,15 @@ class ReconnectApp(App[None]):
         if message:
             self.notify(message, markup=False)
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every toast (screens' included) passes here: cleaned of control characters.
+
+        A message often carries a file name or a deck title; it is shown, never obeyed.
+        """
+        super().notify(clean_text(message), title=clean_line(title), severity=severity, timeout=timeout,
+                       markup=markup)
+
     # --- leaving ----------------------------------------------------------------------
 
     def leave(self, farewell: str | None = None) -> None:
@@ -337,7 +348,7 @@ def describe_draft(session: CheckinSession) -> str:
     started = session.started_at
     where = step_name(session).lower()
     names = " and ".join(session.partners)
-    return (
+    return clean_line(
         f"{names}, you have an unfinished check-in from {started:%A} {started.day} {started:%B} at "
         f"{started:%H:%M}: {session.deck.title}, at {where}. Everything you wrote is still there."
     )

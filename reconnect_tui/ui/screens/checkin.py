@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from reconnect_tui.core.cleantext import clean_text
 from reconnect_tui.core.drafts import DraftKeeper
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import DraftError, JournalError
@@ -109,7 +110,7 @@ class CheckinScreen(Screen[None]):
         if problem is None:
             warning.display = False
             return
-        warning.update(f"{problem}. Everything is still here on screen; it will keep trying.")
+        warning.update(clean_text(f"{problem}. Everything is still here on screen; it will keep trying."))
         warning.display = True
 
     # --- layout ------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from reconnect_tui.core.cleantext import clean_text
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.exchange import save_copy
@@ -35,7 +36,7 @@ class SaveFailedScreen(ModalScreen[tuple[str, Path | None]]):
         with Vertical(classes="dialog"):
             yield Static("This check-in could not be saved yet", classes="dialog-title")
             yield Static(
-                f"{self.problem}\n\nNothing is lost: every word is still here. You can try again, "
+                f"{clean_text(self.problem)}\n\nNothing is lost: every word is still here. You can try again, "
                 "or save a copy to another place and bring it in later with `reconnect import`.",
                 classes="dialog-text",
                 markup=False,
@@ -61,6 +62,6 @@ class SaveFailedScreen(ModalScreen[tuple[str, Path | None]]):
         try:
             written = save_copy([self.entry], target)
         except JournalError as error:
-            self.query_one("#copy-result", Static).update(f"That place could not be written either: {error}")
+            self.query_one("#copy-result", Static).update(clean_text(f"That place could not be written either: {error}"))
             return
         self.dismiss(("copied", written))

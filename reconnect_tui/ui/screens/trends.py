@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from reconnect_tui.core.cleantext import clean_line
 from reconnect_tui.core.insights import Signal, gentle_signals, journal_stats
 from reconnect_tui.core.journal import JournalLoad
 from reconnect_tui.core.workspace import Workspace
@@ -66,7 +67,7 @@ class TrendsScreen(Screen[str | None]):
         content = self.query_one("#trends-content", Vertical)
         widgets = []
         for number, partner in enumerate(stats.partners):
-            widgets.append(Static(partner.name, classes=f"summary-name name-{number}", markup=False))
+            widgets.append(Static(clean_line(partner.name), classes=f"summary-name name-{number}", markup=False))
             for which, label in (("before", "arriving"), ("after", "leaving")):
                 usual = partner.usual(which)
                 values = getattr(partner, which)[-RECENT:]
@@ -90,9 +91,9 @@ class TrendsScreen(Screen[str | None]):
             widgets.append(Static("Worth noticing together", classes="field-label"))
             for number, signal in enumerate(self.signals):
                 deck = self.workspace.library.decks.get(signal.deck_id)
-                widgets.append(Static(signal.message, classes="signal", markup=False))
+                widgets.append(Static(clean_line(signal.message), classes="signal", markup=False))
                 if deck is not None:
-                    widgets.append(Button(Content(f"Try “{deck.title}”"), id=f"signal-{number}", compact=True))
+                    widgets.append(Button(Content(f"Try “{clean_line(deck.title)}”"), id=f"signal-{number}", compact=True))
         content.mount_all(widgets)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
