@@ -19,7 +19,7 @@ from typing import Any
 from reconnect_tui.core.cleantext import clean_line, describe_controls, visible
 from reconnect_tui.core.entry import KINDS, MODES
 from reconnect_tui.core.errors import DeckError
-from reconnect_tui.core.fsutil import atomic_write, make_private_dirs
+from reconnect_tui.core.fsutil import atomic_write, make_private_dirs, read_file
 from reconnect_tui.core.yamlnodes import Node, YamlRefused, parse
 
 FORMAT_VERSION = 1
@@ -406,7 +406,9 @@ def read_deck_file(path: Path, *, shipped: bool = False) -> DeckFile:
     result = DeckFile(path)
     checker = _Checker(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        # Regular files only, up to a stated size: a FIFO or a link to /dev/zero
+        # named *.yaml is refused at once instead of hanging `decks validate`.
+        text = read_file(path, "deck").decode("utf-8")
     except UnicodeDecodeError:
         checker.problem(None, "is not UTF-8 text; save it as UTF-8")
         result.problems = checker.problems

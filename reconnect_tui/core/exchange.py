@@ -7,6 +7,7 @@ importing into an empty journal and exporting again gives the very same file.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -203,7 +204,9 @@ def _read_export(
     except msgspec.ValidationError:
         raise JournalError(not_export) from None
     except msgspec.DecodeError as error:
-        raise JournalError(f"{shown}: is not valid JSON [{error}]") from None
+        document = _lenient_document(raw)  # one entry's lone surrogate must not sink the rest
+        if document is None:
+            raise JournalError(f"{shown}: is not valid JSON [{error}]") from None
     except (RecursionError, ValueError, TypeError, OverflowError):
         raise JournalError(f"{shown}: is not valid JSON (it is nested too deeply or holds a broken number)") from None
     if document.format != EXPORT_FORMAT or document.entries is None:
@@ -237,6 +240,29 @@ def _read_export(
         first_seen[entry.id] = number
         entries.append(entry)
     return entries, problems, duplicates
+
+
+def _lenient_document(raw: bytes) -> _ExportDocument | None:
+    """The export read by Python's JSON reader, which lets a lone "\\ud800" escape through.
+
+    msgspec refuses the whole file for one such escape; read this way, each entry is
+    written back as ASCII JSON and decoded on its own, so only the entry holding it
+    is left out (by name) and every other one is imported.
+    """
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        return None
+    version = data.get("schema_version")
+    if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
+        return None
+    try:
+        entries = [msgspec.Raw(json.dumps(item).encode("ascii")) for item in data["entries"]]
+    except (ValueError, RecursionError):
+        return None
+    return _ExportDocument(format=data.get("format"), schema_version=version, entries=entries)
 
 
 def _controls_in(data: object) -> str | None:

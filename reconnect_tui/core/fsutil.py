@@ -330,17 +330,38 @@ if sys.platform == "win32":  # pragma: no cover - exercised by the Windows CI on
 else:
     try:
         import fcntl
-    except ImportError:  # a platform with neither: the lock is the file's existence
+    except ImportError:  # a Unix without flock: the pid in the file is the lock
         fcntl = None  # type: ignore[assignment]
 
+    def _pid_alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True  # alive, someone else's
+        except OSError:
+            return False
+        return True
+
     def _try_lock(fd: int) -> None:
-        if fcntl is None:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        # Without flock, a lock whose process is still alive is held; one left by a
+        # process that died is taken over, as with flock. (Two processes starting in
+        # the very same instant could both win; flock has no such gap.)
+        os.lseek(fd, 0, os.SEEK_SET)
+        holder = os.read(fd, 32).strip()
+        pid = int(holder) if holder.isdigit() else 0
+        if pid and pid != os.getpid() and _pid_alive(pid):
+            raise BlockingIOError(errno.EAGAIN, "locked")
 
     def _unlock(fd: int) -> None:
         if fcntl is not None:
             fcntl.flock(fd, fcntl.LOCK_UN)
+        else:
+            os.ftruncate(fd, 0)
 
 
 class FileLock:
@@ -381,6 +402,7 @@ class FileLock:
             raise
         _make_private(fd, self.path)
         os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, f"{os.getpid()}\n".encode())
         self._fd = fd
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from reconnect_tui.core.cleantext import clean_line, visible
 from reconnect_tui.core.entry import Entry, EntryFromNewerVersion, EntryInvalid, decode_entry, encode_entry
 from reconnect_tui.core.errors import JournalError
-from reconnect_tui.core.fsutil import atomic_write, is_temp_name, remove_stale_temp
+from reconnect_tui.core.fsutil import atomic_write, is_temp_name, read_file, remove_stale_temp
 
 if TYPE_CHECKING:
     from reconnect_tui.core.lockbox import Key
@@ -89,8 +89,13 @@ class Journal:
             raise JournalError(str(error)) from None
 
     def open_bytes(self, path: Path) -> bytes:
-        """A file's plain bytes; an encrypted one is decrypted (EntryInvalid if it cannot be)."""
-        data = path.read_bytes()
+        """A file's plain bytes; an encrypted one is decrypted (EntryInvalid if it cannot be).
+
+        Only a regular file inside the journal is read, up to the stated size: a FIFO,
+        a link (to /dev/zero, or out of the journal) or a runaway file is an OSError
+        that names it, never a hang or a flood of memory.
+        """
+        data = read_file(path, "entry", inside=self.root.parent)
         if not path.name.endswith(".age"):
             return data
         if self.key is None:

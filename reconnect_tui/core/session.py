@@ -441,7 +441,7 @@ class CheckinSession:
             return cls(
                 deck=Deck.from_dict(data["deck"]),
                 partners=(str(partners[0]), str(partners[1])),
-                started_at=datetime.fromisoformat(data["started_at"]),
+                started_at=_aware(datetime.fromisoformat(data["started_at"])),
                 gestures=tuple(data.get("gestures", ())),
                 previous_intentions=(previous[0], previous[1]),
                 mode_override=data.get("mode_override"),
@@ -455,7 +455,9 @@ class CheckinSession:
                 answers=answers,
                 people=[PartnerState(**person) for person in data["people"]],
             )
-        except (KeyError, IndexError, TypeError, ValueError) as error:
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError, RecursionError) as error:
+            # Any shape a damaged or hand-made draft can take ends here, named; the
+            # app moves the draft aside instead of failing on every start.
             raise DraftError(f"the saved draft could not be read ({error})") from None
 
     def has_words(self) -> bool:
@@ -467,6 +469,13 @@ class CheckinSession:
             or p.appreciation.strip() or p.intention.strip()
             for p in self.people
         )
+
+
+def _aware(moment: datetime) -> datetime:
+    """A draft's start time must carry its UTC offset, as every journal time does."""
+    if moment.tzinfo is None:
+        raise ValueError("its start time has no time zone")
+    return moment
 
 
 def _check_partner(partner: int) -> int:
