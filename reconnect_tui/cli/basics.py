@@ -7,6 +7,8 @@ import random
 
 import typer
 
+from reconnect_tui.core.cleantext import clean_line, visible
+
 from reconnect_tui.cli.shared import library, paths
 from reconnect_tui.core.errors import DeckError
 
@@ -22,11 +24,11 @@ def show_paths(
     locked = Lockbox(found.journal_dir).locked
     if as_json:
         where["locked"] = locked
-        typer.echo(json.dumps(where, indent=2))
+        typer.echo(json.dumps(where, indent=2))  # JSON escapes every C0 control
         return
     width = max(len(name) for name in where)
     for name, path in where.items():
-        typer.echo(f"{name.ljust(width)}  {path}")
+        typer.echo(f"{name.ljust(width)}  {visible(path)}")
     typer.echo(f"{'locked'.ljust(width)}  {'yes (encrypted with age)' if locked else 'no'}")
 
 
@@ -47,4 +49,4 @@ def prompt(
     choices = [p for d in chosen_decks for p in d.prompts[:OPENERS] if p.kind == "text"]
     if not choices:
         raise DeckError("there are no prompts to choose from; see: reconnect decks list")
-    typer.echo(random.choice(choices).text)
+    typer.echo(clean_line(random.choice(choices).text))  # meant for a shell greeting: one safe line

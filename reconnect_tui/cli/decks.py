@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from reconnect_tui.core.cleantext import clean_line, clean_text, escape_c1_in_json, visible
 from reconnect_tui.cli.app import FriendlyGroup
 from reconnect_tui.cli.output import fail
 from reconnect_tui.cli.shared import console, library, paths
@@ -50,7 +51,7 @@ def list_decks(
             }
             for deck in loaded.decks.values()
         ]
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        typer.echo(escape_c1_in_json(json.dumps(rows, indent=2, ensure_ascii=False)))
         return
     from rich.table import Table
     from rich.text import Text
@@ -63,11 +64,11 @@ def list_decks(
     table.add_column("from", no_wrap=True)
     for deck in loaded.decks.values():
         table.add_row(
-            deck.id,
-            Text(deck.title),
+            Text(clean_line(deck.id)),
+            Text(clean_line(deck.title)),
             str(len(deck.prompts)),
             str(deck.minutes),
-            deck.source.describe() if deck.source else "",
+            Text(clean_line(deck.source.describe()) if deck.source else ""),
         )
     console().print(table)
 
@@ -76,14 +77,14 @@ def _describe_prompt(deck: Deck, index: int) -> Text:
     from rich.text import Text
 
     prompt = deck.prompts[index]
-    text = Text(prompt.text)
+    text = Text(clean_text(prompt.text))
     if prompt.kind == "scale":
-        text.append("\nscale: " + " · ".join(prompt.labels), style="dim")
+        text.append("\nscale: " + " · ".join(clean_line(label) for label in prompt.labels), style="dim")
     elif prompt.kind == "choice":
         how = "pick any" if prompt.multiple else "pick one"
-        text.append(f"\nchoice ({how}): " + " · ".join(prompt.options), style="dim")
+        text.append(f"\nchoice ({how}): " + " · ".join(clean_line(option) for option in prompt.options), style="dim")
     if prompt.tip:
-        text.append(f"\ntip: {prompt.tip}", style="italic dim")
+        text.append(f"\ntip: {clean_text(prompt.tip)}", style="italic dim")
     return text
 
 
@@ -97,12 +98,13 @@ def show_deck(deck_id: str = typer.Argument(..., metavar="ID", help="The deck's 
     deck = loaded.get(deck_id)
     out = console()
     source = deck.source.describe() if deck.source else ""
-    out.print(Text(deck.title, style="bold"))
-    out.print(Text(f"{deck.id} · about {deck.minutes} minutes · {len(deck.prompts)} prompts · {source}", style="dim"))
-    out.print(Text(deck.description))
+    out.print(Text(clean_line(deck.title), style="bold"))
+    out.print(Text(clean_line(f"{deck.id} · about {deck.minutes} minutes · {len(deck.prompts)} prompts · {source}"),
+                   style="dim"))
+    out.print(Text(clean_text(deck.description)))
     if deck.note:
         out.print()
-        out.print(Text("Before you start: ", style="bold") + Text(deck.note))
+        out.print(Text("Before you start: ", style="bold") + Text(clean_text(deck.note)))
     out.print()
     prompts = Table.grid(padding=(0, 1))  # a hanging indent: wrapped lines stay under the text
     prompts.add_column(justify="right", style="bold")
@@ -113,7 +115,7 @@ def show_deck(deck_id: str = typer.Argument(..., metavar="ID", help="The deck's 
     out.print()
     out.print(Text("Small gestures offered at the close:", style="bold"))
     for gesture in loaded.gestures_for(deck):
-        out.print(Text(f"  - {gesture}"))
+        out.print(Text(f"  - {clean_line(gesture)}"))
 
 
 @decks_app.command("validate")
@@ -134,17 +136,17 @@ def validate(
     broken = 0
     for path in targets:
         if not path.exists():
-            typer.echo(f"{path}: no such file", err=True)
+            typer.echo(f"{visible(path)}: no such file", err=True)
             broken += 1
             continue
         result = read_deck_file(path)
         if result.problems:
             broken += 1
             for problem in result.problems:
-                typer.echo(str(problem), err=True)
+                typer.echo(str(problem), err=True)  # one line, the file name made visible
         else:
-            ids = ", ".join(deck.id for deck in result.decks) or "no decks"
-            typer.echo(f"{path}: ok ({len(result.decks)} deck{'s' if len(result.decks) != 1 else ''}: {ids})")
+            ids = ", ".join(clean_line(deck.id) for deck in result.decks) or "no decks"
+            typer.echo(f"{visible(path)}: ok ({len(result.decks)} deck{'s' if len(result.decks) != 1 else ''}: {ids})")
     if broken:
         raise typer.Exit(1)
 
@@ -155,5 +157,5 @@ def new_deck(name: str = typer.Argument(..., metavar="NAME", help='The deck\'s t
     from reconnect_tui.core.decks import create_starter_deck
 
     path = create_starter_deck(paths().decks_dir, name)
-    typer.echo(f"Wrote a starter deck to {path}")
-    typer.echo(f"Edit it, then check it with: reconnect decks validate {path}")
+    typer.echo(f"Wrote a starter deck to {visible(path)}")
+    typer.echo(f"Edit it, then check it with: reconnect decks validate {visible(path)}")

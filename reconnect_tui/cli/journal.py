@@ -9,6 +9,8 @@ from typing import BinaryIO
 
 import typer
 
+from reconnect_tui.core.cleantext import visible
+
 from reconnect_tui.cli.output import fail, warn
 from reconnect_tui.cli.shared import paths
 
@@ -82,7 +84,7 @@ def export(
     for problem in problems:
         warn(str(problem))
     if output is not None:
-        typer.echo(f"Exported {_plural(count)} to {output}{' (encrypted)' if encrypt else ''}", err=True)
+        typer.echo(f"Exported {_plural(count)} to {visible(output)}{' (encrypted)' if encrypt else ''}", err=True)
 
 
 def import_journal(

@@ -6,6 +6,7 @@ Textual is imported here, inside the commands, so `--help` and `--version` stay 
 from __future__ import annotations
 
 import os
+import sys
 from typing import TYPE_CHECKING
 
 import typer
@@ -39,6 +40,13 @@ def root(
         open_screen("home")
 
 
+def need_terminal(command: str) -> None:
+    """A screen reads keys from a terminal; from a file or /dev/null it would spin forever."""
+    stdin = sys.stdin
+    if stdin is None or not stdin.isatty():
+        raise fail(f"{command} opens a screen and needs a terminal to type in; its input here is not one")
+
+
 def _partners(text: str | None) -> tuple[str, str] | None:
     if text is None:
         return None
@@ -66,6 +74,11 @@ def checkin(
     if deck is not None:
         workspace.library.get(deck)  # an unknown deck is one clear line, before any screen
     workspace.drafts.lock()  # a second check-in is told so here, on the plain terminal
+    try:
+        need_terminal("reconnect checkin")
+    except typer.Exit:
+        workspace.drafts.unlock()
+        raise
 
     from reconnect_tui.ui.app import CheckinRequest, build_app
 
@@ -99,6 +112,8 @@ def _key_before_the_screen():  # type: ignore[no-untyped-def]
 def open_screen(start: str) -> None:
     """Open the home screen or the journal (no check-in lock: they only read)."""
     from reconnect_tui.core.workspace import Workspace
+
+    need_terminal("reconnect" if start == "home" else f"reconnect {start}")
     from reconnect_tui.ui.app import build_app
 
     app = build_app(Workspace.open(paths(), _key_before_the_screen()), start=start)

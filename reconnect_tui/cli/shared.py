@@ -36,4 +36,7 @@ def library(where: Paths) -> DeckLibrary:
 def console() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    # markup=False: a deck title or a file name like "Mine [/]" is printed as it is,
+    # never read as Rich markup. Control characters are cleaned where the data is
+    # put in (core.cleantext); the console adds only its own styles.
+    return Console(highlight=False, soft_wrap=False, markup=False, emoji=False)

@@ -16,6 +16,7 @@ def stats() -> None:
 
     from rich.text import Text
 
+    from reconnect_tui.core.cleantext import clean_line
     from reconnect_tui.core.config import load_config
     from reconnect_tui.core.insights import closeness_together, gentle_signals, journal_stats, last_checkin_line
     from reconnect_tui.core.journal import Journal
@@ -33,7 +34,7 @@ def stats() -> None:
         out.print(last_checkin_line([], now))
         return
     assert summary.first is not None
-    names = " and ".join(p.name for p in summary.partners)
+    names = " and ".join(clean_line(p.name) for p in summary.partners)
     out.print(Text(names, style="bold"))
     plural = "s" if summary.count != 1 else ""
     out.print(
@@ -51,7 +52,7 @@ def stats() -> None:
 
     out.print()
     out.print(Text("How close you have felt lately", style="bold"))
-    out.print(f"  {closeness_together(summary.partners) or 'Neither of you has rated closeness yet.'}")
+    out.print(clean_line(f"  {closeness_together(summary.partners) or 'Neither of you has rated closeness yet.'}"))
 
     out.print()
     out.print(Text("Small gestures", style="bold"))
@@ -64,5 +65,6 @@ def stats() -> None:
         out.print(Text("Worth noticing together", style="bold"))
         for signal in signals:
             title = decks.decks[signal.deck_id].title if signal.deck_id in decks.decks else signal.deck_id
-            out.print(Text(f"  • {signal.message}"))
-            out.print(Text(f"    A deck that may fit: {title} (reconnect checkin --deck {signal.deck_id})", style="dim"))
+            out.print(Text(f"  • {clean_line(signal.message)}"))
+            out.print(Text(clean_line(f"    A deck that may fit: {title} (reconnect checkin --deck {signal.deck_id})"),
+                           style="dim"))

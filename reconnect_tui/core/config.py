@@ -7,21 +7,25 @@ does). `last_first_seat` remembers who went first last time, so it alternates.
 
 A damaged file is reported by path and line and the defaults are used. It is never
 overwritten unless it was read successfully first, so a typo in a hand-edited file
-costs a warning, not the file; settings we do not know are kept when we write.
+costs a warning, not the file; settings we do not know, comments and the order of
+lines are kept when we write (tomlkit edits the document in place; it is imported
+only when a setting is saved, so reading the file stays fast). A `config.toml`
+that is a link (a dotfiles set-up) stays a link: the file it points to is
+replaced, atomically, beside itself.
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
+from reconnect_tui.core.cleantext import clean_line
 from reconnect_tui.core.entry import MODES
 from reconnect_tui.core.errors import ConfigError
-from reconnect_tui.core.fsutil import atomic_write
+from reconnect_tui.core.fsutil import atomic_write, read_file
 
 DEFAULT_DECK = "bedtime"
 
@@ -42,16 +46,27 @@ class ConfigLoad:
     problems: list[str] = field(default_factory=list)
 
 
-def _read_raw(path: Path) -> dict[str, Any]:
-    """The file's table, {} when absent; ConfigError naming path and line if damaged."""
+def _read_text(path: Path) -> str | None:
+    """The file's text, None when absent; ConfigError when it cannot be read.
+
+    A FIFO, a device or a runaway file in its place is refused without hanging.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
+        return read_file(path, "config").decode("utf-8")
     except FileNotFoundError:
-        return {}
+        return None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: is not UTF-8 text") from None
     except OSError as error:
         raise ConfigError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def _read_raw(path: Path, text: str | None = None) -> dict[str, Any]:
+    """The file's table, {} when absent; ConfigError naming path and line if damaged."""
+    if text is None:
+        text = _read_text(path)
+    if text is None:
+        return {}
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -62,8 +77,8 @@ def _read_raw(path: Path) -> dict[str, Any]:
 
 
 def _clean_name(value: Any) -> str | None:
-    if isinstance(value, str) and value.strip():
-        return value.strip()
+    if isinstance(value, str) and clean_line(value).strip():
+        return clean_line(value).strip()
     return None
 
 
@@ -109,24 +124,42 @@ def load_config(path: Path) -> ConfigLoad:
     return ConfigLoad(Config(**values), problems)
 
 
+def _write_target(path: Path) -> Path:
+    """Where the settings are written: the file itself, or the one its link points to."""
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    if not target.parent.is_dir():
+        raise ConfigError(f"could not remember this setting: {path} is a link to {target}, whose folder is missing")
+    return target
+
+
 def save_settings(path: Path, **changes: Any) -> None:
-    """Remember settings, keeping every other key in the file as it was.
+    """Remember settings, keeping every other key, the comments and the layout as they were.
 
     Raises ConfigError (with the reason) when the existing file cannot be read, so
     a damaged file is never replaced by a fresh one.
     """
+    target = _write_target(path)
     try:
-        raw = _read_raw(path)
+        text = _read_text(target)
+        _read_raw(target, text)  # the same checks as loading: a damaged file is left alone
     except ConfigError as error:
         raise ConfigError(f"could not remember this setting: {error}. Fix or remove that file.") from None
+    import tomlkit  # only here: ~60 ms, paid when a setting changes, never at start-up
+
+    try:
+        document = tomlkit.parse(text or "")
+    except Exception as error:  # tomlkit is stricter than tomllib in a few corners
+        raise ConfigError(f"could not remember this setting: {path}: {error}. Fix or remove that file.") from None
     for key, value in changes.items():
         if value is None:
-            raw.pop(key, None)
+            document.pop(key, None)
         elif isinstance(value, tuple):
-            raw[key] = list(value)
+            document[key] = list(value)
         else:
-            raw[key] = value
+            document[key] = value
     try:
-        atomic_write(path, tomli_w.dumps(raw).encode("utf-8"))
+        atomic_write(target, tomlkit.dumps(document).encode("utf-8"))
     except OSError as error:
-        raise ConfigError(f"could not remember this setting: {path}: {error.strerror}") from None
+        raise ConfigError(f"could not remember this setting: {target}: {error.strerror}") from None

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from reconnect_tui.core.cleantext import clean_line, describe_controls, visible
 from reconnect_tui.core.entry import KINDS, MODES
 from reconnect_tui.core.errors import DeckError
-from reconnect_tui.core.fsutil import atomic_write, make_private_dirs
+from reconnect_tui.core.fsutil import atomic_write, make_private_dirs, read_file
 from reconnect_tui.core.yamlnodes import Node, YamlRefused, parse
 
 FORMAT_VERSION = 1
@@ -92,7 +93,7 @@ class DeckSource:
     def describe(self) -> str:
         if self.shipped:
             return "shipped"
-        where = f"yours: {self.path.name}"
+        where = f"yours: {visible(self.path.name)}"
         return f"{where} (replaces shipped)" if self.overrides_shipped else where
 
 
@@ -149,14 +150,15 @@ class DeckProblem:
     prompt_id: str | None = None
 
     def __str__(self) -> str:
-        where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
+        """One line: the file name with any control characters made visible, the rest cleaned."""
+        where = visible(self.path) if self.line is None else f"{visible(self.path)}:{self.line}"
         context = []
         if self.deck_id:
-            context.append(f"deck '{self.deck_id}'")
+            context.append(f"deck '{clean_line(self.deck_id)}'")
         if self.prompt_id:
-            context.append(f"prompt '{self.prompt_id}'")
+            context.append(f"prompt '{clean_line(self.prompt_id)}'")
         prefix = f"{where}: {', '.join(context)}: " if context else f"{where}: "
-        return prefix + self.message
+        return prefix + clean_line(self.message)
 
 
 @dataclass
@@ -225,6 +227,10 @@ class _Checker:
 
     def text(self, node: Node, what: str) -> str | None:
         if node.kind == "text" and isinstance(node.value, str):
+            controls = describe_controls(node.value, multiline=True)
+            if controls is not None:
+                self.problem(node.line, f"{what} {controls}; remove it")
+                return None
             if node.value.strip():
                 return node.value.strip()
             self.problem(node.line, f"{what} is empty; write something or remove the line")
@@ -400,7 +406,9 @@ def read_deck_file(path: Path, *, shipped: bool = False) -> DeckFile:
     result = DeckFile(path)
     checker = _Checker(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        # Regular files only, up to a stated size: a FIFO or a link to /dev/zero
+        # named *.yaml is refused at once instead of hanging `decks validate`.
+        text = read_file(path, "deck").decode("utf-8")
     except UnicodeDecodeError:
         checker.problem(None, "is not UTF-8 text; save it as UTF-8")
         result.problems = checker.problems

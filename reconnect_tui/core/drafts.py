@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError, ReconnectError
-from reconnect_tui.core.fsutil import FileLock, LockHeld, atomic_write
+from reconnect_tui.core.fsutil import FileLock, LinkRefused, LockHeld, atomic_write, read_file, sweep_temp_files
 from reconnect_tui.core.model import DRAFT_VERSION, DraftFile, EntryInvalid, Parked, decode_draft
 
 if TYPE_CHECKING:
@@ -116,7 +116,9 @@ class DraftStore:
         self.folder = drafts_dir
         self.name = name
         self._plain_path = drafts_dir / f"{name}.json"
-        self._lock = FileLock(drafts_dir / LOCK_NAME)
+        # reconnect's own folder: it may be a link, nothing below it is followed.
+        self.inside = drafts_dir.parent
+        self._lock = FileLock(drafts_dir / LOCK_NAME, inside=self.inside)
         self.key: Key | None = None
         self.must_encrypt = False  # set for a locked journal: no key, no draft on disk
         self.use_key(key)
@@ -131,15 +133,24 @@ class DraftStore:
         return self.path.exists() or self._plain_path.exists()
 
     def lock(self) -> None:
-        """Claim the check-in for this process; CheckinAlreadyOpen if another has it."""
+        """Claim the check-in for this process; CheckinAlreadyOpen if another has it.
+
+        Holding the lock, this process is the only one writing drafts, so every
+        temporary file left in the drafts folder is a crash's leftover (with the
+        check-in's private words in it) and is removed.
+        """
         try:
             self._lock.acquire()
         except LockHeld:
             raise CheckinAlreadyOpen(
                 "a check-in is already open in another window; finish or quit that one first"
             ) from None
+        except LinkRefused as error:
+            raise DraftError(f"cannot use the check-in lock: {error}") from None
         except OSError as error:
-            raise DraftError(f"cannot use the drafts folder {self.folder}: {error.strerror}") from None
+            where = error.filename or self.folder
+            raise DraftError(f"cannot use the drafts folder: {where} {error.strerror}") from None
+        sweep_temp_files(self.folder, max_age=0)
 
     def unlock(self) -> None:
         self._lock.release()
@@ -164,7 +175,9 @@ class DraftStore:
         try:
             if self.key is not None:
                 data = self.key.encrypt(data)
-            atomic_write(self.path, data)
+            atomic_write(self.path, data, inside=self.inside)
+        except LinkRefused as error:
+            raise DraftError(f"the draft could not be saved: {error}") from None
         except ReconnectError as error:  # a swapped recipient file: nothing is written
             raise DraftError(f"the draft was not saved: {error}") from None
         except OSError as error:
@@ -178,11 +191,13 @@ class DraftStore:
         overwrite it. Drafts of version 1 still resume.
         """
         try:
-            raw = self.path.read_bytes()
+            raw = read_file(self.path, "draft", inside=self.inside)
         except FileNotFoundError:
             if self.key is not None and self._plain_path.exists():
                 raise DraftError("a draft is still in plain; it is encrypted when the journal is unlocked") from None
             return None
+        except LinkRefused as error:
+            raise DraftError(f"the draft cannot be read: {error}") from None
         except OSError as error:
             raise DraftError(f"the draft at {self.path} cannot be read: {error.strerror}") from None
         try:

@@ -8,6 +8,7 @@ importing into an empty journal and exporting again gives the very same file.
 from __future__ import annotations
 
 import io
+import json
 from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import msgspec
 
+from reconnect_tui.core.cleantext import clean_line, clean_text, describe_controls, escape_c1_in_json, visible
 from reconnect_tui.core.entry import (
     FOLLOW_UP_WORDS,
     SCHEMA_VERSION,
@@ -29,7 +31,7 @@ from reconnect_tui.core.entry import (
     encode_entry_line,
 )
 from reconnect_tui.core.errors import JournalError, ReconnectError
-from reconnect_tui.core.fsutil import atomic_stream, atomic_write
+from reconnect_tui.core.fsutil import atomic_stream, atomic_write, read_file
 from reconnect_tui.core.journal import Journal, sort_key
 
 if TYPE_CHECKING:
@@ -70,7 +72,9 @@ def write_json(entries: Iterable[Entry], out: BinaryIO) -> int:
     count = 0
     for entry in entries:
         out.write(b'  "entries": [\n    ' if not count else b",\n    ")
-        out.write(encode_entry_line(entry))
+        # C1 controls (raw in the encoder's output) are written as \u escapes: the
+        # same JSON, but nothing a terminal could obey when the export is printed.
+        out.write(escape_c1_in_json(encode_entry_line(entry).decode("utf-8")).encode("utf-8"))
         count += 1
     out.write(b"\n  ]\n}\n" if count else b'  "entries": []\n}\n')
     return count
@@ -91,17 +95,19 @@ def _day(moment: datetime) -> str:
 
 
 def _quote(text: str) -> list[str]:
-    return [f"> {line}" if line.strip() else ">" for line in text.strip().splitlines()]
+    return [f"> {line}" if line.strip() else ">" for line in clean_text(text).strip().splitlines()]
 
 
 def entry_to_markdown(entry: Entry, heading: str = "##") -> str:
-    first, second = entry.partners
-    lines = [f"{heading} {_day(entry.started_at)} · {entry.deck_title}", ""]
-    lines.append(f"*{entry.started_at:%H:%M} to {entry.finished_at:%H:%M}, {first.name} and {second.name}*")
+    """One check-in as Markdown; every word from the entry is cleaned of control characters."""
+    first, second = (clean_line(p.name) for p in entry.partners)
+    lines = [f"{heading} {_day(entry.started_at)} · {clean_line(entry.deck_title)}", ""]
+    lines.append(f"*{entry.started_at:%H:%M} to {entry.finished_at:%H:%M}, {first} and {second}*")
     lines += ["", "**How close we felt, before and after**", ""]
     for partner in entry.partners:
         lines.append(
-            f"- {partner.name}: {closeness_words(partner.closeness_before)} → {closeness_words(partner.closeness_after)}"
+            f"- {clean_line(partner.name)}: {closeness_words(partner.closeness_before)} → "
+            f"{closeness_words(partner.closeness_after)}"
         )
     follow_ups = [p for p in entry.partners if p.follow_up is not None]
     if follow_ups:
@@ -109,22 +115,25 @@ def entry_to_markdown(entry: Entry, heading: str = "##") -> str:
         for partner in follow_ups:
             assert partner.follow_up is not None
             result = FOLLOW_UP_WORDS.get(partner.follow_up.result or "", "passed")
-            words = f" {partner.follow_up.words}" if partner.follow_up.words else ""
-            lines.append(f"- {partner.name}, “{partner.follow_up.intention}”: {result}.{words}")
+            words = f" {clean_line(partner.follow_up.words)}" if partner.follow_up.words else ""
+            lines.append(
+                f"- {clean_line(partner.name)}, “{clean_line(partner.follow_up.intention)}”: {result}.{words}"
+            )
     for prompt in entry.prompts:
         if all(answer.status == "not_reached" for answer in prompt.answers):
             continue
-        lines += ["", f"{heading}# {prompt.text}", ""]
+        lines += ["", f"{heading}# {clean_line(prompt.text)}", ""]
         for partner, answer in zip(entry.partners, prompt.answers, strict=True):
+            name = clean_line(partner.name)
             if answer.status == "answered":
-                lines += [f"**{partner.name}**", ""] + _quote(prompt.describe(answer)) + [""]
+                lines += [f"**{name}**", ""] + _quote(prompt.describe(answer)) + [""]
             else:
-                lines += [f"**{partner.name}** *({STATUS_WORDS.get(answer.status, answer.status)})*", ""]
+                lines += [f"**{name}** *({STATUS_WORDS.get(answer.status, answer.status)})*", ""]
     for title, attribute in (("Appreciations", "appreciation"), ("Small gestures for the coming days", "intention")):
         given = [(p.name, getattr(p, attribute)) for p in entry.partners if getattr(p, attribute)]
         if given:
             lines += ["", f"{heading}# {title}", ""]
-            lines += [f"- **{name}:** {' '.join(text.split())}" for name, text in given]
+            lines += [f"- **{clean_line(name)}:** {' '.join(clean_line(text).split())}" for name, text in given]
     if entry.notes:
         lines += ["", f"{heading}# Later notes", ""]
         for note in entry.notes:
@@ -143,7 +152,7 @@ def write_markdown(entries: Sequence[Entry], out: BinaryIO) -> int:
         out.write(b"*No check-ins in this range yet.*\n")
         return 0
     first, last = entries[0], entries[-1]
-    names = " and ".join(first.names)
+    names = " and ".join(clean_line(name) for name in first.names)
     count = f"{len(entries)} check-in{'s' if len(entries) != 1 else ''}"
     same_day = first.started_at.date() == last.started_at.date()
     span = _day(first.started_at) if same_day else f"{_day(first.started_at)} to {_day(last.started_at)}"
@@ -209,32 +218,35 @@ def _read_export(
 ) -> tuple[list[Entry], list[str], list[Entry]]:
     from reconnect_tui.core.lockbox import is_age_data
 
+    shown = visible(path)
     try:
-        raw = path.read_bytes()
+        raw = read_file(path, "import")
         if is_age_data(raw[:64]):
             if opener is None:
-                raise JournalError(f"{path}: is encrypted; it can be imported from the command line: reconnect import")
+                raise JournalError(f"{shown}: is encrypted; it can be imported from the command line: reconnect import")
             raw = opener(raw)
     except FileNotFoundError:
-        raise JournalError(f"{path}: no such file") from None
-    except OSError as error:
-        raise JournalError(f"{path}: cannot be read ({error.strerror})") from None
+        raise JournalError(f"{shown}: no such file") from None
+    except OSError as error:  # a FIFO, /dev/zero, a folder, a runaway file: named, never waited on
+        raise JournalError(f"{shown}: cannot be read ({error.strerror})") from None
     if raw[:3] == b"\xef\xbb\xbf":
         raw = raw[3:]
-    not_export = f"{path}: is not a reconnect export (made by: reconnect export --format json)"
+    not_export = f"{shown}: is not a reconnect export (made by: reconnect export --format json)"
     try:
         document = msgspec.json.decode(raw, type=_ExportDocument)
     except msgspec.ValidationError:
         raise JournalError(not_export) from None
     except msgspec.DecodeError as error:
-        raise JournalError(f"{path}: is not valid JSON [{error}]") from None
+        document = _lenient_document(raw)  # one entry's lone surrogate must not sink the rest
+        if document is None:
+            raise JournalError(f"{shown}: is not valid JSON [{error}]") from None
     except (RecursionError, ValueError, TypeError, OverflowError):
-        raise JournalError(f"{path}: is not valid JSON (it is nested too deeply or holds a broken number)") from None
+        raise JournalError(f"{shown}: is not valid JSON (it is nested too deeply or holds a broken number)") from None
     if document.format != EXPORT_FORMAT or document.entries is None:
         raise JournalError(not_export)
     version = document.schema_version
     if version is not None and version > SCHEMA_VERSION:
-        raise JournalError(f"{path}: was made by a newer reconnect (schema {version}); update reconnect to import it")
+        raise JournalError(f"{shown}: was made by a newer reconnect (schema {version}); update reconnect to import it")
     entries: list[Entry] = []
     problems: list[str] = []
     duplicates: list[Entry] = []
@@ -245,7 +257,11 @@ def _read_export(
             entry = decode_entry(data)
         except EntryInvalid as error:  # EntryFromNewerVersion too: its message says so
             label = _label(data)
-            problems.append(f"entry {number}{f' ({label})' if label else ''} was left out: {error}")
+            problems.append(f"entry {number}{f' ({clean_line(label)})' if label else ''} was left out: {clean_line(error)}")
+            continue
+        controls = _controls_in(msgspec.to_builtins(entry))
+        if controls is not None:
+            problems.append(f"entry {number} ({clean_line(entry.id)}) was left out: {controls}")
             continue
         if entry.id in first_seen:
             duplicates.append(entry)
@@ -257,6 +273,52 @@ def _read_export(
         first_seen[entry.id] = number
         entries.append(entry)
     return entries, problems, duplicates
+
+
+def _lenient_document(raw: bytes) -> _ExportDocument | None:
+    """The export read by Python's JSON reader, which lets a lone "\\ud800" escape through.
+
+    msgspec refuses the whole file for one such escape; read this way, each entry is
+    written back as ASCII JSON and decoded on its own, so only the entry holding it
+    is left out (by name) and every other one is imported.
+    """
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        return None
+    version = data.get("schema_version")
+    if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
+        return None
+    try:
+        entries = [msgspec.Raw(json.dumps(item).encode("ascii")) for item in data["entries"]]
+    except (ValueError, RecursionError):
+        return None
+    return _ExportDocument(format=data.get("format"), schema_version=version, entries=entries)
+
+
+def _controls_in(data: object) -> str | None:
+    """Where a control character hides in an entry's text, or None.
+
+    Import refuses them (by name) rather than cleaning them, so what is imported is
+    exactly what was exported; answers may hold newlines and tabs.
+    """
+    stack: list[tuple[str, object]] = [("", data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            problem = describe_controls(value, multiline=True)
+            if problem is not None:
+                return f"{clean_line(where) or 'a value'} {problem}"
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                stack.append((f"{where}.{key}" if where else str(key), item))
+                if isinstance(key, str) and describe_controls(key) is not None:
+                    return f"a field name {describe_controls(key)}"
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{index}]", item) for index, item in enumerate(value))
+    return None
 
 
 def import_file(journal: Journal, path: Path, opener: Callable[[bytes], bytes] | None = None) -> ImportResult:

@@ -1,18 +1,27 @@
-"""Safe file writing, private folders and the check-in lock.
+"""Safe file reading and writing, private folders and the check-in lock.
 
-Every POSIX-specific call (folder fsync, `flock`, permission bits) lives here, so a
-port to another platform has one module to change. Nothing in reconnect is ever
-overwritten in place: data goes to a temporary file in the same folder, is flushed
-and fsynced, then renamed over the target, and the folder itself is fsynced so the
-rename survives a power cut.
+Every platform-specific call (folder fsync, file locks, permission bits, refusing
+links) lives here, so a port to another platform has one module to change, and
+nothing Unix-only is imported at the top: reconnect imports on Windows too.
+
+Nothing in reconnect is ever overwritten in place: data goes to a temporary file
+in the same folder, is flushed and fsynced, then renamed over the target, and the
+folder itself is fsynced so the rename survives a power cut.
+
+The folders we are given (RECONNECT_HOME, the XDG folders) may be links; below
+them reconnect never follows one when it creates, writes, reads or sweeps: a link
+planted in a synced folder must not make us truncate or read a file elsewhere.
+Where the platform can refuse a link in the same step as opening (`O_NOFOLLOW`),
+it does; elsewhere the path is checked just before.
 """
 
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import secrets
+import stat
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,17 +36,97 @@ TEMP_SUFFIX = ".part"
 # another process that is writing right now, so they are never removed.
 STALE_TEMP_SECONDS = 600
 
+# The largest file reconnect reads, by kind. Generous (a check-in with a whole
+# book in one answer fits easily), but a link to /dev/zero or a runaway file is
+# refused by name instead of eating the machine's memory. The README states them.
+MiB = 1024 * 1024
+LIMITS = {
+    "entry": 8 * MiB,
+    "draft": 16 * MiB,
+    "deck": 4 * MiB,
+    "config": 1 * MiB,
+    "import": 512 * MiB,
+}
 
-def make_private_dirs(path: Path) -> Path:
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+class LinkRefused(OSError):
+    """A path below the folders we were given is a symbolic link; it is not followed."""
+
+    def __init__(self, link: Path) -> None:
+        super().__init__(
+            errno.ELOOP,
+            "is a symbolic link, and reconnect does not follow links inside its folders; "
+            "remove the link (or put the real folder or file there)",
+            str(link),
+        )
+        self.link = link
+
+    def __str__(self) -> str:
+        return f"{self.filename} {self.strerror}"
+
+
+class NotAFile(OSError):
+    """Something that is not a regular file (a FIFO, a device, a folder) was to be read."""
+
+
+class TooLarge(OSError):
+    """A file is larger than reconnect reads for its kind."""
+
+
+def _describe_mode(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _size_words(limit: int) -> str:
+    return f"{limit // MiB} MB" if limit >= MiB else f"{limit} bytes"
+
+
+def refuse_links(path: Path, inside: Path) -> None:
+    """Raise LinkRefused if `path` or any folder between `inside` and it is a link.
+
+    `inside` itself may be a link (it is one of the folders we were given); parts
+    that do not exist yet are fine. `path` must be below `inside`.
+    """
+    try:
+        relative = path.relative_to(inside)
+    except ValueError:
+        return
+    current = inside
+    for part in relative.parts:
+        current = current / part
+        try:
+            if stat.S_ISLNK(os.lstat(current).st_mode):
+                raise LinkRefused(current)
+        except FileNotFoundError:
+            return
+
+
+def make_private_dirs(path: Path, inside: Path | None = None) -> Path:
     """Create `path` and any missing parents, each one 0700 whatever the umask.
 
     `os.makedirs(mode=...)` only applies the mode to the last folder and is filtered
     by the umask, so each folder we create is chmod-ed explicitly. Folders that were
-    already there (say `~/.config`) are left as they are.
+    already there (say `~/.config`) are left as they are. With `inside`, no folder
+    below it may be a link (LinkRefused names it).
     """
+    if inside is not None:
+        refuse_links(path, inside)
     missing: list[Path] = []
     current = path
-    while not current.exists():
+    while not os.path.lexists(current):
         missing.append(current)
         if current.parent == current:
             break
@@ -47,6 +136,8 @@ def make_private_dirs(path: Path) -> Path:
             folder.mkdir(mode=PRIVATE_DIR_MODE)
         except FileExistsError:
             pass  # another process made it a moment ago
+        if inside is not None:
+            refuse_links(folder, inside)
         os.chmod(folder, PRIVATE_DIR_MODE)
     return path
 
@@ -70,40 +161,29 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
+def _make_private(fd: int, path: Path) -> None:
+    """0600 on an open file (by descriptor where the platform can, else by name)."""
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, PRIVATE_FILE_MODE)
+    else:  # Windows: only the read-only bit exists; the name is ours (O_EXCL)
+        os.chmod(path, PRIVATE_FILE_MODE)
+
+
+def atomic_write(path: Path, data: bytes, *, overwrite: bool = True, inside: Path | None = None) -> Path:
     """Write `data` to `path` so that readers see either the old file or the new one.
 
     With `overwrite=False` the final step fails with `FileExistsError` instead of
     replacing a file that is already there (a hard link is atomic and exclusive);
-    two processes can never silently replace each other's entry.
+    two processes can never silently replace each other's entry. With `inside`, no
+    folder between it and `path` may be a link, and neither may `path` itself.
     """
-    folder = path.parent
-    make_private_dirs(folder)
-    tmp = folder / f"{TEMP_PREFIX}{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
-    try:
-        try:
-            os.fchmod(fd, PRIVATE_FILE_MODE)
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            _link_exclusive(tmp, path)
-    except BaseException:
-        _remove_quietly(tmp)
-        raise
-    fsync_dir(folder)
+    with atomic_stream(path, overwrite=overwrite, inside=inside) as out:
+        out.write(data)
     return path
 
 
 @contextmanager
-def atomic_stream(path: Path, *, overwrite: bool = True) -> Iterator[BinaryIO]:
+def atomic_stream(path: Path, *, overwrite: bool = True, inside: Path | None = None) -> Iterator[BinaryIO]:
     """`atomic_write` for data written bit by bit: yields a file to write to.
 
     The file appears at `path` (0600) only when the block ends without an error,
@@ -111,12 +191,15 @@ def atomic_stream(path: Path, *, overwrite: bool = True) -> Iterator[BinaryIO]:
     either the old file or the whole new one.
     """
     folder = path.parent
-    make_private_dirs(folder)
+    make_private_dirs(folder, inside)
+    if inside is not None:
+        refuse_links(path, inside)
     tmp = folder / f"{TEMP_PREFIX}{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    # O_EXCL never follows a link: a planted link at the temp name fails here.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY | _CLOEXEC, PRIVATE_FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as out:
-            os.fchmod(out.fileno(), PRIVATE_FILE_MODE)
+            _make_private(fd, tmp)
             yield out
             out.flush()
             os.fsync(out.fileno())
@@ -135,27 +218,100 @@ def _link_exclusive(tmp: Path, path: Path) -> None:
     try:
         os.link(tmp, path)
     except OSError as error:
-        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EACCES):
             raise
         # A file system without hard links: the check and the rename are not one
         # step here, which is the best such a file system allows.
-        if path.exists():
+        if os.path.lexists(path):
             raise FileExistsError(errno.EEXIST, "file exists", str(path)) from None
         os.replace(tmp, path)
         return
     os.unlink(tmp)
 
 
-def remove_stale_temp(path: Path, now: float | None = None) -> bool:
-    """Delete a temporary file left by a crash; keep it if it may still be in use."""
+def read_file(path: Path, kind: str, *, inside: Path | None = None, follow_links: bool = True) -> bytes:
+    """The bytes of a regular file, refusing whatever could hang or flood memory.
+
+    FIFOs, devices and folders are refused without blocking (the file is opened
+    non-blocking and checked before a byte is read); a file larger than
+    `LIMITS[kind]` is refused by name. With `follow_links=False` (or `inside`) a
+    link is refused as well. Raises OSError (FileNotFoundError, LinkRefused,
+    NotAFile, TooLarge...) with a `strerror` written for a person.
+    """
+    limit = LIMITS[kind]
+    if inside is not None:
+        refuse_links(path, inside)
+        follow_links = False
+    flags = os.O_RDONLY | _NONBLOCK | _BINARY | _CLOEXEC | getattr(os, "O_NOCTTY", 0)
+    if not follow_links:
+        if _NOFOLLOW:
+            flags |= _NOFOLLOW
+        elif os.path.islink(path):
+            raise LinkRefused(path)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP and not follow_links:
+            raise LinkRefused(path) from None
+        raise
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAFile(errno.EINVAL, f"is {_describe_mode(info.st_mode)}, not a file reconnect can read", str(path))
+        if info.st_size > limit:
+            raise TooLarge(
+                errno.EFBIG,
+                f"is larger than reconnect reads for a {kind} file ({_size_words(limit)})",
+                str(path),
+            )
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, min(1024 * 1024, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:  # it grew while we read
+                raise TooLarge(
+                    errno.EFBIG,
+                    f"is larger than reconnect reads for a {kind} file ({_size_words(limit)})",
+                    str(path),
+                )
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temp(path: Path, now: float | None = None, *, max_age: float = STALE_TEMP_SECONDS) -> bool:
+    """Delete a temporary file left by a crash; keep it if it may still be in use.
+
+    Only a regular file is removed (a link is never followed, nor removed).
+    """
     now = time.time() if now is None else now
     try:
-        if now - path.stat().st_mtime < STALE_TEMP_SECONDS:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode) or now - info.st_mtime < max_age:
             return False
         path.unlink()
     except OSError:
         return False
     return True
+
+
+def sweep_temp_files(folder: Path, *, max_age: float = STALE_TEMP_SECONDS) -> int:
+    """Remove the crash leftovers of `atomic_write` in one folder (never below a link)."""
+    removed = 0
+    try:
+        if stat.S_ISLNK(os.lstat(folder).st_mode):
+            return 0
+        with os.scandir(folder) as scan:
+            names = [item.path for item in scan if is_temp_name(item.name)]
+    except OSError:
+        return 0
+    for name in names:
+        removed += remove_stale_temp(Path(name), max_age=max_age)
+    return removed
 
 
 def _remove_quietly(path: Path) -> None:
@@ -169,38 +325,105 @@ class LockHeld(Exception):
     """Another live process holds the lock."""
 
 
+if sys.platform == "win32":  # pragma: no cover - exercised by the Windows CI only
+    import msvcrt
+
+    def _try_lock(fd: int) -> None:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            raise BlockingIOError(errno.EAGAIN, "locked") from None
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    try:
+        import fcntl
+    except ImportError:  # a Unix without flock: the pid in the file is the lock
+        fcntl = None  # type: ignore[assignment]
+
+    def _pid_alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True  # alive, someone else's
+        except OSError:
+            return False
+        return True
+
+    def _try_lock(fd: int) -> None:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        # Without flock, a lock whose process is still alive is held; one left by a
+        # process that died is taken over, as with flock. (Two processes starting in
+        # the very same instant could both win; flock has no such gap.)
+        os.lseek(fd, 0, os.SEEK_SET)
+        holder = os.read(fd, 32).strip()
+        pid = int(holder) if holder.isdigit() else 0
+        if pid and pid != os.getpid() and _pid_alive(pid):
+            raise BlockingIOError(errno.EAGAIN, "locked")
+
+    def _unlock(fd: int) -> None:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        else:
+            os.ftruncate(fd, 0)
+
+
 class FileLock:
     """An exclusive, non-blocking lock on a file, released when the process dies.
 
-    `flock` locks belong to the open file, so a process killed with SIGKILL leaves
-    nothing to clean up: the next one simply takes the lock.
+    `flock` (and Windows' `msvcrt.locking`) locks belong to the open file, so a
+    process killed with SIGKILL leaves nothing to clean up: the next one simply
+    takes the lock. The lock file is opened without following a link and must be
+    a regular file: a planted link to another file is refused by name, and that
+    file is never truncated or written.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, inside: Path | None = None) -> None:
         self.path = path
+        self.inside = inside if inside is not None else path.parent
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        make_private_dirs(self.path.parent)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
+        make_private_dirs(self.path.parent, self.inside)
+        refuse_links(self.path, self.inside)
+        flags = os.O_RDWR | os.O_CREAT | _NOFOLLOW | _NONBLOCK | _BINARY | _CLOEXEC
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fd = os.open(self.path, flags, PRIVATE_FILE_MODE)
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise LinkRefused(self.path) from None
+            raise
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise NotAFile(errno.EINVAL, f"is {_describe_mode(info.st_mode)}, not a lock file", str(self.path))
+            _try_lock(fd)
         except BlockingIOError:
             os.close(fd)
             raise LockHeld(str(self.path)) from None
         except BaseException:
             os.close(fd)
             raise
-        os.fchmod(fd, PRIVATE_FILE_MODE)
+        _make_private(fd, self.path)
         os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, f"{os.getpid()}\n".encode())
         self._fd = fd
 
     def release(self) -> None:
         if self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
+            try:
+                _unlock(self._fd)
+            finally:
+                os.close(self._fd)
+                self._fd = None
 
     @property
     def held(self) -> bool:

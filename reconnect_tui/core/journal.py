@@ -26,10 +26,18 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from reconnect_tui.core.cleantext import clean_line, visible
 from reconnect_tui.core.entry import Entry, EntryFromNewerVersion, EntryInvalid, decode_entry, encode_entry
 from reconnect_tui.core.model import ID_REGEX, Note, check_moment, decode_note, encode_note
 from reconnect_tui.core.errors import JournalError
-from reconnect_tui.core.fsutil import atomic_write, fsync_dir, is_temp_name, make_private_dirs, remove_stale_temp
+from reconnect_tui.core.fsutil import (
+    atomic_write,
+    fsync_dir,
+    is_temp_name,
+    make_private_dirs,
+    read_file,
+    remove_stale_temp,
+)
 
 if TYPE_CHECKING:
     from reconnect_tui.core.lockbox import Key
@@ -52,7 +60,7 @@ class JournalProblem:
     where: str = ""  # the path inside the journal, e.g. 2025/03/x.json
 
     def __str__(self) -> str:
-        return f"entry {self.where or self.path}: {self.message}; it was left untouched"
+        return f"entry {visible(self.where or self.path)}: {clean_line(self.message)}; it was left untouched"
 
 
 @dataclass
@@ -98,8 +106,13 @@ class Journal:
             raise JournalError(str(error)) from None
 
     def open_bytes(self, path: Path) -> bytes:
-        """A file's plain bytes; an encrypted one is decrypted (EntryInvalid if it cannot be)."""
-        data = path.read_bytes()
+        """A file's plain bytes; an encrypted one is decrypted (EntryInvalid if it cannot be).
+
+        Only a regular file inside the journal is read, up to the stated size: a FIFO,
+        a link (to /dev/zero, or out of the journal) or a runaway file is an OSError
+        that names it, never a hang or a flood of memory.
+        """
+        data = read_file(path, "entry", inside=self.root.parent)
         if not path.name.endswith(".age"):
             return data
         if self.key is None:
@@ -112,21 +125,33 @@ class Journal:
             raise EntryInvalid(f"it cannot be decrypted ({error.reason})") from None
 
     def save(self, entry: Entry) -> Path:
-        """Write a new entry; JournalError if one with its id is already there."""
+        """Write a new entry; JournalError if one with its id is already there.
+
+        No link is followed below the journal's own folder (LinkRefused, an
+        OSError, names it): a month folder linked elsewhere never receives entries.
+        """
         path = self.path_for(entry)
         twin = path.with_name(f"{entry.id}{ENTRY_SUFFIX if self.key is not None else LOCKED_SUFFIX}")
         if twin.exists():
             raise JournalError(f"an entry with the id {entry.id} is already in the journal ({twin})")
         data = self.seal(encode(entry))
         try:
-            return atomic_write(path, data, overwrite=False)
+            return atomic_write(path, data, overwrite=False, inside=self.root.parent)
         except FileExistsError:
             raise JournalError(f"an entry with the id {entry.id} is already in the journal ({path})") from None
 
-    def entry_files(self, newest_first: bool = False) -> Iterator[Path]:
-        """Every entry file, month by month; crash leftovers are skipped and cleaned."""
-        for year in _sorted_children(self.root, newest_first):
-            for month in _sorted_children(year, newest_first):
+    def update(self, entry: Entry) -> Path:
+        """Replace the entry with this id by a newer version of the same check-in, atomically."""
+        return atomic_write(self.path_for(entry), self.seal(encode(entry)), overwrite=True, inside=self.root.parent)
+
+    def entry_files(self, newest_first: bool = False, problems: list[JournalProblem] | None = None) -> Iterator[Path]:
+        """Every entry file, month by month; crash leftovers are skipped and cleaned.
+
+        A year or month folder that is a link is not followed (nor swept): it is
+        named in `problems` and left alone.
+        """
+        for year in _sorted_children(self.root, newest_first, problems):
+            for month in _sorted_children(year, newest_first, problems):
                 yield from self._files_in(month)
 
     def _files_in(self, folder: Path) -> list[Path]:
@@ -165,7 +190,7 @@ class Journal:
         result = JournalLoad()
         seen: dict[str, Path] = {}
         with _gc_paused():
-            for month in self._months(newest_first=at_least is not None):
+            for month in self._months(newest_first=at_least is not None, problems=result.problems):
                 if at_least is not None and len(result.entries) >= at_least:
                     break
                 files, notes = self._scan(month)
@@ -203,7 +228,7 @@ class Journal:
         waiting: list[tuple[tuple, int, Entry]] = []  # a heap, by sort_key
         seen: dict[str, Path] = {}
         number = 0
-        for month in self._months():
+        for month in self._months(problems=problems):
             files, notes = self._scan(month)
             part = JournalLoad()
             here: dict[str, int] = {}
@@ -232,9 +257,9 @@ class Journal:
         while waiting:
             yield heapq.heappop(waiting)[2]
 
-    def _months(self, newest_first: bool = False) -> Iterator[Path]:
-        for year in _sorted_children(self.root, newest_first):
-            yield from _sorted_children(year, newest_first)
+    def _months(self, newest_first: bool = False, problems: list[JournalProblem] | None = None) -> Iterator[Path]:
+        for year in _sorted_children(self.root, newest_first, problems):
+            yield from _sorted_children(year, newest_first, problems)
 
     def _attach_notes(self, month: Path, paths: list[Path], here: dict[str, int], result: JournalLoad) -> None:
         """Merge the notes of one month into their entries (read in the same pass)."""
@@ -438,11 +463,27 @@ def glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 
-def _sorted_children(folder: Path, newest_first: bool) -> list[Path]:
-    """The year or month folders (digits only) inside `folder`, in time order."""
+LINKED_FOLDER = (
+    "it is a symbolic link, and reconnect does not follow links inside the journal, "
+    "so the entries there were not read"
+)
+
+
+def _sorted_children(
+    folder: Path, newest_first: bool, problems: list[JournalProblem] | None = None
+) -> list[Path]:
+    """The year or month folders (digits only) inside `folder`, in time order; links are left out."""
+    names = []
     try:
         with os.scandir(folder) as scan:
-            names = [item.name for item in scan if item.is_dir() and item.name.isdigit()]
-    except FileNotFoundError:
+            for item in scan:
+                if not item.name.isdigit():
+                    continue
+                if item.is_symlink():
+                    if problems is not None:
+                        problems.append(JournalProblem(Path(item.path), LINKED_FOLDER))
+                elif item.is_dir(follow_symlinks=False):
+                    names.append(item.name)
+    except (FileNotFoundError, NotADirectoryError):
         return []
     return [folder / name for name in sorted(names, key=int, reverse=newest_first)]

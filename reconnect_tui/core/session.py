@@ -21,6 +21,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.decks import SCALE_POINTS, Deck
 from reconnect_tui.core.entry import (
     CLOSENESS_WORDS,
@@ -97,6 +98,11 @@ class CheckinSession:
     talks: dict[str, Talk] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # Names come from the config, a draft or a keyboard: one clean line each.
+        self.partners = (clean_line(self.partners[0]), clean_line(self.partners[1]))
+        self.previous_intentions = tuple(  # type: ignore[assignment]
+            None if text is None else clean_line(text) for text in self.previous_intentions
+        )
         if not self.entry_id:
             self.entry_id = new_entry_id(self.started_at)
         if not self.answers:
@@ -310,6 +316,8 @@ class CheckinSession:
             value = tuple(value)  # type: ignore[arg-type]
             if any(option not in prompt.options for option in value):
                 raise ValueError("a choice answer must be one of the prompt's options")
+        if isinstance(value, str):
+            value = clean_text(value)  # pasted text can carry ESC, BEL or NUL: never kept
         self.answer(prompt_index, partner).value = value
 
     def set_passed(self, prompt_index: int, partner: int, passed: bool) -> None:
@@ -335,13 +343,13 @@ class CheckinSession:
         person = self.people[_check_partner(partner)]
         person.follow_up_result = result
         if words is not None:
-            person.follow_up_words = words
+            person.follow_up_words = clean_text(words)
 
     def set_appreciation(self, partner: int, text: str) -> None:
-        self.people[_check_partner(partner)].appreciation = text
+        self.people[_check_partner(partner)].appreciation = clean_text(text)
 
     def set_intention(self, partner: int, text: str) -> None:
-        self.people[_check_partner(partner)].intention = text
+        self.people[_check_partner(partner)].intention = clean_text(text)
 
     # --- into a journal entry -------------------------------------------------------------
 
@@ -433,7 +441,7 @@ class CheckinSession:
             return cls(
                 deck=Deck.from_dict(data["deck"]),
                 partners=(str(partners[0]), str(partners[1])),
-                started_at=datetime.fromisoformat(data["started_at"]),
+                started_at=_aware(datetime.fromisoformat(data["started_at"])),
                 gestures=tuple(data.get("gestures", ())),
                 previous_intentions=(previous[0], previous[1]),
                 mode_override=data.get("mode_override"),
@@ -447,7 +455,9 @@ class CheckinSession:
                 answers=answers,
                 people=[PartnerState(**person) for person in data["people"]],
             )
-        except (KeyError, IndexError, TypeError, ValueError) as error:
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError, RecursionError) as error:
+            # Any shape a damaged or hand-made draft can take ends here, named; the
+            # app moves the draft aside instead of failing on every start.
             raise DraftError(f"the saved draft could not be read ({error})") from None
 
     def has_words(self) -> bool:
@@ -459,6 +469,13 @@ class CheckinSession:
             or p.appreciation.strip() or p.intention.strip()
             for p in self.people
         )
+
+
+def _aware(moment: datetime) -> datetime:
+    """A draft's start time must carry its UTC offset, as every journal time does."""
+    if moment.tzinfo is None:
+        raise ValueError("its start time has no time zone")
+    return moment
 
 
 def _check_partner(partner: int) -> int:

@@ -17,6 +17,11 @@ from yaml.constructor import ConstructorError, SafeConstructor
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# A deck is six levels deep at most (file, decks, deck, prompts, prompt, options).
+# Deeper nesting is refused while the events stream past, before anything is
+# built: composing a tree hundreds of levels deep ends in RecursionError.
+MAX_DEPTH = 32
+
 # What each resolved tag means to a person reading an error.
 SCALAR_KINDS = {
     "tag:yaml.org,2002:str": "text",
@@ -57,8 +62,18 @@ def _line(mark: Any) -> int | None:
 def parse(text: str) -> Node | None:
     """Parse one YAML document; None when it is empty. Raises YamlRefused."""
     problems: list[YamlProblem] = []
+    depth = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlRefused([YamlProblem(
+                        _line(event.start_mark),
+                        f"the file is nested more than {MAX_DEPTH} levels deep; a deck needs six at most",
+                    )])
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
             tag = getattr(event, "tag", None)
             if tag not in (None, "!"):
                 problems.append(
@@ -84,6 +99,8 @@ def parse(text: str) -> Node | None:
         raise YamlRefused([YamlProblem(_line(mark), f"YAML syntax: {what}")]) from None
     except yaml.YAMLError as error:
         raise YamlRefused([YamlProblem(None, f"YAML syntax: {error}")]) from None
+    except RecursionError:  # the depth check above should make this unreachable
+        raise YamlRefused([YamlProblem(None, "the file is nested too deeply to be a deck")]) from None
     if root is None:
         return None
     constructor = SafeConstructor()

@@ -17,8 +17,10 @@ from datetime import datetime
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
+from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError
 from reconnect_tui.core.lockbox import Key
@@ -217,6 +219,8 @@ class ReconnectApp(App[None]):
                 message = str(not_moved)
             self.notify(message, severity="warning", timeout=15, markup=False)
             return None
+        if self._already_saved(session):
+            return None
         while True:
             if await self.push_screen_wait(ResumeScreen(describe_draft(session))) != "discard":
                 return session
@@ -236,6 +240,31 @@ class ReconnectApp(App[None]):
                 self.notify(str(error), severity="error", markup=False)
                 continue
             return None
+
+    def _already_saved(self, session: CheckinSession) -> bool:
+        """True when the draft's check-in is already in the journal.
+
+        A kill between writing the entry and removing the draft (or a drafts folder
+        that turned read-only) leaves such a draft behind. The entry holds at least
+        everything the draft does, so offering it as "unfinished" would only invite
+        edits to a copy: the leftover is removed instead, and the couple told.
+        """
+        journal = self.workspace.journal
+        path = journal.path_for(session.finish(session.started_at))
+        if not path.is_file():
+            return False
+        try:
+            self.workspace.drafts.clear()
+        except DraftError as error:
+            self.notify(
+                f"Your last check-in is already saved in the journal, but its leftover draft could not "
+                f"be removed ({error}). A new check-in starts now.",
+                severity="warning", timeout=15, markup=False,
+            )
+            return True
+        self.notify("Your last check-in was already saved in the journal; a new one starts now.",
+                    timeout=8, markup=False)
+        return True
 
     async def _new_session(self, request: CheckinRequest) -> CheckinSession:
         workspace = self.workspace
@@ -291,6 +320,15 @@ class ReconnectApp(App[None]):
             self.pop_screen()
         if message:
             self.notify(message, markup=False)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every toast (screens' included) passes here: cleaned of control characters.
+
+        A message often carries a file name or a deck title; it is shown, never obeyed.
+        """
+        super().notify(clean_text(message), title=clean_line(title), severity=severity, timeout=timeout,
+                       markup=markup)
 
     # --- leaving ----------------------------------------------------------------------
 
@@ -351,21 +389,35 @@ class ReconnectApp(App[None]):
             self.exit()
 
     def _install_signal_handlers(self) -> None:
-        """Keep the draft when the terminal closes (SIGHUP) or we are asked to stop (SIGTERM)."""
-        loop = asyncio.get_running_loop()
-        try:
-            loop.add_signal_handler(signal.SIGTERM, self._on_terminate)
-            loop.add_signal_handler(signal.SIGHUP, self._on_hangup)
-        except (NotImplementedError, RuntimeError, ValueError):
-            pass  # not the main thread (tests) or no signals here
+        """Keep the draft when the terminal closes (SIGHUP) or we are asked to stop.
 
-    def _save_draft_quietly(self) -> None:
-        if self.checkin_screen is not None:
-            self.checkin_screen.keeper.save_now()
+        SIGINT (`kill -INT`; Ctrl+C in the app is a key, not a signal) is a request
+        to stop, like SIGTERM: the last second of typing is saved before leaving.
+        SIGHUP does not exist on Windows.
+        """
+        loop = asyncio.get_running_loop()
+        handlers = [(signal.SIGTERM, self._on_terminate), (signal.SIGINT, self._on_terminate)]
+        if hasattr(signal, "SIGHUP"):
+            handlers.append((signal.SIGHUP, self._on_hangup))
+        for number, handler in handlers:
+            try:
+                loop.add_signal_handler(number, handler)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # not the main thread (tests) or no signals here
+
+    def _save_draft_quietly(self) -> bool:
+        """Save the open check-in's draft; True when a draft with words in it is kept."""
+        screen = self.checkin_screen
+        if screen is None or screen.keeper.closed:
+            return False
+        screen.gather()
+        return screen.keeper.save_now() is None and screen.session.has_words()
 
     def _on_terminate(self) -> None:
-        self._save_draft_quietly()
-        self.leave("Stopped. Your check-in is kept as a draft; it will be offered next time.")
+        if self._save_draft_quietly():
+            self.leave("Stopped. Your check-in is kept as a draft; it will be offered next time.")
+        else:
+            self.leave("Stopped.")
 
     def _on_hangup(self) -> None:
         # The terminal is gone: restoring it would fail or hang, so save and leave at once.
@@ -383,7 +435,7 @@ def describe_draft(session: CheckinSession) -> str:
     started = session.started_at
     where = step_name(session).lower()
     names = " and ".join(session.partners)
-    return (
+    return clean_line(
         f"{names}, you have an unfinished check-in from {started:%A} {started.day} {started:%B} at "
         f"{started:%H:%M}: {session.deck.title}, at {where}. Everything you wrote is still there."
     )

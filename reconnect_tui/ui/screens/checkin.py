@@ -23,9 +23,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from reconnect_tui.core.cleantext import clean_text
 from reconnect_tui.core.drafts import DraftKeeper
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import DraftError, JournalError
+from reconnect_tui.core.fsutil import LinkRefused
 from reconnect_tui.core.session import PARTNERS, CheckinSession, StepKind
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui.messages import Given
@@ -113,7 +115,7 @@ class CheckinScreen(Screen[None]):
         if problem is None:
             warning.display = False
             return
-        warning.update(f"{problem}. Everything is still here on screen; it will keep trying.")
+        warning.update(clean_text(f"{problem}. Everything is still here on screen; it will keep trying."))
         warning.display = True
 
     # --- layout ------------------------------------------------------------------------
@@ -385,15 +387,19 @@ class CheckinScreen(Screen[None]):
         entry = self.session.finish(self.clock())
         journal = self.workspace.journal
         try:
-            path = journal.save(entry)
-        except JournalError:
-            # This check-in's id is already in the journal: it was saved before and
-            # its draft could not be removed then. Nothing to write twice.
-            path = journal.path_for(entry)
+            try:
+                path = journal.save(entry)
+            except JournalError:
+                # This check-in's id is already in the journal: it was saved before
+                # and its draft could not be removed then, and it was resumed and
+                # changed since. Its newer version replaces it (atomically): a
+                # "Saved" must never be said of changes that were not written.
+                path = journal.update(entry)
         except OSError as error:
             from reconnect_tui.ui.screens.save_failed import SaveFailedScreen  # rare: not loaded at start
 
-            problem = f"The journal folder {journal.root} could not be written: {error.strerror or error}."
+            reason = str(error) if isinstance(error, LinkRefused) else error.strerror or error
+            problem = f"The journal folder {journal.root} could not be written: {reason}."
             key = self.workspace.journal.key
             suffix = ".json.age" if key is not None else ".json"
             suggested = Path.home() / f"reconnect-checkin-{entry.started_at:%Y-%m-%d-%H%M}{suffix}"

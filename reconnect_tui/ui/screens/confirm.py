@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from reconnect_tui.core.cleantext import clean_line, clean_text
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Answers True for yes. The "no" button is focused unless `safe_is_no` is False
@@ -25,8 +27,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-title", markup=False)
-            yield Static(self.detail, classes="dialog-text", markup=False)
+            yield Static(clean_line(self.question), classes="dialog-title", markup=False)
+            yield Static(clean_text(self.detail), classes="dialog-text", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.no, id="no", variant="primary" if self.safe_is_no else "default")
                 yield Button(self.yes, id="yes", variant="error" if self.safe_is_no else "primary")

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from reconnect_tui.core.cleantext import clean_text
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.exchange import save_markdown
@@ -84,7 +85,7 @@ class ExportScreen(ModalScreen[Path | None]):
         try:
             written = save_markdown(self.entries, target)
         except JournalError as error:
-            self.query_one("#export-result", Static).update(str(error))
+            self.query_one("#export-result", Static).update(clean_text(str(error)))
             return
         self.notify(f"Exported to {written}", markup=False)
         self.dismiss(written)

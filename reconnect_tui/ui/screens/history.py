@@ -14,10 +14,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Select, Static
 
+from reconnect_tui.core.cleantext import clean_line
 from reconnect_tui.core.entry import Entry, closeness_words
 from reconnect_tui.core.insights import JournalIndex
 from reconnect_tui.core.journal import JournalLoad
@@ -48,7 +50,7 @@ def column_widths(width: int) -> tuple[int, int, int, int]:
 
 def row_for(entry: Entry) -> tuple[str, ...]:
     moment = entry.started_at
-    cells = [f"{moment:%d %b %Y}", entry.deck_title]
+    cells = [f"{moment:%d %b %Y}", clean_line(entry.deck_title)]
     for partner in entry.partners:
         cells.append(f"{closeness_words(partner.closeness_before)} → {closeness_words(partner.closeness_after)}")
     return tuple(cells)
@@ -101,7 +103,7 @@ class HistoryScreen(Screen[None]):
 
     def _show_header(self, names: tuple[str, str]) -> None:
         self.names = names
-        labels = ("Date", "Deck", *names)
+        labels = ("Date", "Deck", *(clean_line(name) for name in names))
         widths = self.query_one(EntryList).widths
         self.query_one("#list-header", Static).update(
             " " + GAP.join(fit(label, width) for label, width in zip(labels, widths, strict=True))
@@ -120,7 +122,9 @@ class HistoryScreen(Screen[None]):
         deck_filter = self.query_one("#deck-filter", Select)
         chosen = deck_filter.value
         decks = index.decks()
-        deck_filter.set_options([(title, deck_id) for deck_id, title in decks])
+        # Content, not str: a title is shown as written, never read as markup
+        # (a title holding "[@click=...]" must not become a button that acts).
+        deck_filter.set_options([(Content(clean_line(title)), deck_id) for deck_id, title in decks])
         if isinstance(chosen, str) and chosen in {deck_id for deck_id, _ in decks}:
             deck_filter.value = chosen
         self.refresh_list(keep_place=True)

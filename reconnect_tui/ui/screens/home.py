@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.decks import Deck
 from reconnect_tui.core.insights import gentle_signals, last_checkin_line
 from reconnect_tui.core.workspace import Workspace
@@ -53,7 +54,7 @@ class HomeScreen(Screen[None]):
                 yield Button("Over time", id="trends", compact=True)
             with Horizontal(id="home-main"):
                 yield OptionList(
-                    *[Option(Content(f"{deck.title} · {deck.minutes} min"), id=deck.id) for deck in self.decks],
+                    *[Option(Content(f"{clean_line(deck.title)} · {deck.minutes} min"), id=deck.id) for deck in self.decks],
                     id="deck-list",
                 )
                 with Vertical(id="deck-about"):
@@ -87,7 +88,7 @@ class HomeScreen(Screen[None]):
         lines = []
         for signal in signals:
             deck = self.workspace.library.decks.get(signal.deck_id)
-            lines.append(signal.message + (f" “{deck.title}” may fit." if deck else ""))
+            lines.append(clean_line(signal.message + (f" “{deck.title}” may fit." if deck else "")))
         self.app.call_from_thread(self._show_signals, "\n\n".join(lines))
 
     def _show_signals(self, text: str) -> None:
@@ -96,10 +97,10 @@ class HomeScreen(Screen[None]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         deck = self.workspace.library.decks[event.option.id or ""]
-        self.query_one("#deck-title", Static).update(f"{deck.title} · about {deck.minutes} minutes")
-        self.query_one("#deck-description", Static).update(deck.description)
+        self.query_one("#deck-title", Static).update(clean_line(f"{deck.title} · about {deck.minutes} minutes"))
+        self.query_one("#deck-description", Static).update(clean_text(deck.description))
         note = self.query_one("#deck-note", Static)
-        note.update(deck.note or "")
+        note.update(clean_text(deck.note or ""))
         note.display = bool(deck.note)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

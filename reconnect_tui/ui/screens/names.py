@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
+from reconnect_tui.core.cleantext import clean_line
 from reconnect_tui.core.names import NAME_LIMIT
 from reconnect_tui.ui.widgets.care_note import CareNote
 
@@ -51,7 +52,8 @@ class NamesScreen(Screen[tuple[str, str]]):
         self._begin()
 
     def _begin(self) -> None:
-        names = tuple(self.query_one(f"#name-{n}", Input).value.strip() for n in (0, 1))
+        # A pasted name can carry control characters: one clean line each.
+        names = tuple(clean_line(self.query_one(f"#name-{n}", Input).value).strip() for n in (0, 1))
         if not all(names):
             self.query_one("#names-hint", Static).update("Two names, please: one for each of you.")
             self.set_focus(self.query_one(f"#name-{0 if not names[0] else 1}", Input))

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from reconnect_tui.core.cleantext import clean_text
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.exchange import save_copy
@@ -40,7 +41,7 @@ class SaveFailedScreen(ModalScreen[tuple[str, Path | None]]):
         with Vertical(classes="dialog"):
             yield Static("This check-in could not be saved yet", classes="dialog-title")
             yield Static(
-                f"{self.problem}\n\nNothing is lost: every word is still here. You can try again, "
+                f"{clean_text(self.problem)}\n\nNothing is lost: every word is still here. You can try again, "
                 "or save a copy to another place and bring it in later with `reconnect import`."
                 + (" The copy is encrypted like your journal." if self.key is not None else ""),
                 classes="dialog-text",
@@ -67,6 +68,6 @@ class SaveFailedScreen(ModalScreen[tuple[str, Path | None]]):
         try:
             written = save_copy([self.entry], target, self.key)
         except JournalError as error:
-            self.query_one("#copy-result", Static).update(f"That place could not be written either: {error}")
+            self.query_one("#copy-result", Static).update(clean_text(f"That place could not be written either: {error}"))
             return
         self.dismiss(("copied", written))

@@ -10,6 +10,7 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.entry import Entry, closeness_words
 from reconnect_tui.core.insights import lower_now_line, next_time_line
 
@@ -43,12 +44,12 @@ class SummaryScreen(Screen[None]):
                 with Grid(id="summary-table"):
                     yield Static("")
                     for number, partner in enumerate(self.entry.partners):
-                        yield Static(partner.name, classes=f"summary-name name-{number}", markup=False)
+                        yield Static(clean_line(partner.name), classes=f"summary-name name-{number}", markup=False)
                     for label, first, second in summary_rows(self.entry):
                         yield Static(label, classes="summary-label")
-                        yield Static(first, markup=False)
-                        yield Static(second, markup=False)
-                yield Static(self.where, classes="where", markup=False)
+                        yield Static(clean_text(first), markup=False)
+                        yield Static(clean_text(second), markup=False)
+                yield Static(clean_text(self.where), classes="where", markup=False)
                 lower = lower_now_line(self.entry)
                 if lower:
                     yield Static(lower, id="lower-now", classes="dialog-text")

@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from reconnect_tui.core.cleantext import clean_line
 from reconnect_tui.core.insights import Signal, closeness_together, gentle_signals, journal_stats, last_checkin_line
 from reconnect_tui.core.journal import JournalLoad
 from reconnect_tui.core.workspace import Workspace
@@ -71,7 +72,7 @@ class TrendsScreen(Screen[str | None]):
         legend = Text("How close you each felt on arriving:  ")
         for seat, partner in enumerate(stats.partners):
             legend.append(f"{MARKS[seat]} ", style=colours[seat])
-            legend.append(partner.name, style=f"bold {colours[seat]}")
+            legend.append(clean_line(partner.name), style=f"bold {colours[seat]}")
             legend.append("   ")
         ratings = list(zip(stats.partners[0].before, stats.partners[1].before, strict=True))
         widgets = [
@@ -80,7 +81,7 @@ class TrendsScreen(Screen[str | None]):
         ]
         together = closeness_together(stats.partners)
         if together:
-            widgets.append(Static(together, id="closeness-words", classes="together", markup=False))
+            widgets.append(Static(clean_line(together), id="closeness-words", classes="together", markup=False))
         months = stats.per_month
         widgets.append(Static("Check-ins per month (a dot: none that month)", classes="field-label"))
         widgets.append(WordChart([count for _, count in months], max(count for _, count in months),
@@ -94,9 +95,9 @@ class TrendsScreen(Screen[str | None]):
             widgets.append(Static("Worth noticing together", classes="field-label"))
             for number, signal in enumerate(self.signals):
                 deck = self.workspace.library.decks.get(signal.deck_id)
-                widgets.append(Static(signal.message, classes="signal", markup=False))
+                widgets.append(Static(clean_line(signal.message), classes="signal", markup=False))
                 if deck is not None:
-                    widgets.append(Button(Content(f"Try “{deck.title}”"), id=f"signal-{number}", compact=True))
+                    widgets.append(Button(Content(f"Try “{clean_line(deck.title)}”"), id=f"signal-{number}", compact=True))
         self.query_one("#trends-content", Vertical).mount_all(widgets)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -13,6 +13,7 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import RadioButton, RadioSet, SelectionList, Static, TextArea
 
+from reconnect_tui.core.cleantext import clean_line
 from reconnect_tui.core.decks import Prompt
 from reconnect_tui.core.session import AnswerState
 from reconnect_tui.ui.messages import Given
@@ -39,7 +40,7 @@ class AnswerArea(TextArea):
         return super().render_lines(crop)
 
 
-def answer_area(text: str, id: str, placeholder: str = PLACEHOLDER) -> TextArea:
+def answer_area(text: str, id: str, placeholder: str | Content = PLACEHOLDER) -> TextArea:
     """A text area for prose: wrapped, no line numbers, Tab moves on."""
     return AnswerArea(
         text,
@@ -73,14 +74,14 @@ class AnswerPane(Vertical):
             chosen = value if isinstance(value, tuple) else ()
             if self.prompt.multiple:
                 yield SelectionList[str](
-                    *[(Content(option), option, option in chosen) for option in self.prompt.options],
+                    *[(Content(clean_line(option)), option, option in chosen) for option in self.prompt.options],
                     id=input_id,
                     classes="answer-input",
                 )
             else:
                 with RadioSet(id=input_id, classes="answer-input"):
                     for option in self.prompt.options:
-                        yield RadioButton(Content(option), value=option in chosen)
+                        yield RadioButton(Content(clean_line(option)), value=option in chosen)
         else:
             yield answer_area(value if isinstance(value, str) else "", input_id)
         yield Static("Passed, and that is fine. The “answer after all” button below brings the box back.",

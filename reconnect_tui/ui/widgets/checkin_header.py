@@ -12,6 +12,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from reconnect_tui.core.cleantext import clean_line
+
 
 def timer_text(elapsed_seconds: float, minutes: int) -> str:
     spent = int(elapsed_seconds // 60)
@@ -30,7 +32,7 @@ class CheckinHeader(Horizontal):
         self._elapsed = elapsed
 
     def compose(self) -> ComposeResult:
-        yield Static(self.title, id="deck-title", markup=False)
+        yield Static(clean_line(self.title), id="deck-title", markup=False)
         yield Static(timer_text(self._elapsed(), self.minutes), id="timer")
 
     def on_mount(self) -> None:

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.entry import FOLLOW_UP_WORDS, STATUS_WORDS, Entry, closeness_words
 
 
@@ -20,7 +21,7 @@ def _day(entry: Entry) -> str:
 
 
 def render_entry(entry: Entry, colours: tuple[str, str]) -> RenderableType:
-    names = [Text(p.name, style=f"bold {colour}") for p, colour in zip(entry.partners, colours, strict=True)]
+    names = [Text(clean_line(p.name), style=f"bold {colour}") for p, colour in zip(entry.partners, colours, strict=True)]
 
     def pair(first: RenderableType, second: RenderableType) -> Table:
         grid = Table.grid(expand=True, padding=(0, 2))
@@ -30,7 +31,7 @@ def render_entry(entry: Entry, colours: tuple[str, str]) -> RenderableType:
         return grid
 
     parts: list[RenderableType] = [
-        Text(entry.deck_title, style="bold"),
+        Text(clean_line(entry.deck_title), style="bold"),
         Text(_day(entry), style="dim"),
         Text(""),
         pair(*names),
@@ -48,16 +49,16 @@ def render_entry(entry: Entry, colours: tuple[str, str]) -> RenderableType:
                 continue
             result = FOLLOW_UP_WORDS.get(partner.follow_up.result or "", "passed")
             words = f" {partner.follow_up.words}" if partner.follow_up.words else ""
-            cells.append(Text(f"“{partner.follow_up.intention}”: {result}.{words}"))
+            cells.append(Text(clean_text(f"“{partner.follow_up.intention}”: {result}.{words}")))
         parts.append(pair(*cells))
     for prompt in entry.prompts:
         if all(answer.status == "not_reached" for answer in prompt.answers):
             continue
-        parts += [Text(""), Text(prompt.text, style="bold")]
+        parts += [Text(""), Text(clean_line(prompt.text), style="bold")]
         cells = []
         for answer in prompt.answers:
             if answer.status == "answered":
-                cells.append(Text(prompt.describe(answer)))
+                cells.append(Text(clean_text(prompt.describe(answer))))
             else:
                 cells.append(Text(STATUS_WORDS.get(answer.status, answer.status), style="dim italic"))
         parts.append(pair(*cells))
@@ -65,7 +66,7 @@ def render_entry(entry: Entry, colours: tuple[str, str]) -> RenderableType:
         values = [getattr(p, attribute) for p in entry.partners]
         if any(values):
             parts += [Text(""), Text(title, style="bold")]
-            parts.append(pair(*[Text(v) if v else Text("—", style="dim") for v in values]))
+            parts.append(pair(*[Text(clean_text(v)) if v else Text("—", style="dim") for v in values]))
     return Group(*parts)
 
 

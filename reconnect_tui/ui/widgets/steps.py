@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.entry import CLOSENESS_WORDS, FOLLOW_UP_RESULTS, FOLLOW_UP_WORDS
 from reconnect_tui.core.session import PARTNERS, CheckinSession, StepKind
 from reconnect_tui.ui.messages import Given
@@ -46,7 +47,7 @@ class ArriveStep(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static("Arriving", classes="step-title")
         if self.session.deck.note:
-            yield Static(self.session.deck.note, classes="deck-note", markup=False)
+            yield Static(clean_text(self.session.deck.note), classes="deck-note", markup=False)
         if self.first_checkin:
             yield CareNote(short=True)
         yield Static("Take a breath together. How close do you each feel right now?", classes="step-lead")
@@ -128,9 +129,9 @@ class PromptStep(Vertical):
         number, total = index + 1, len(self.session.deck.prompts)
         with Vertical(classes="prompt-head"):
             yield Static(f"Prompt {number} of {total}", classes="step-count")
-            yield Static(prompt.text, classes="prompt-text", markup=False)
+            yield Static(clean_text(prompt.text), classes="prompt-text", markup=False)
             if prompt.tip:
-                yield Static(prompt.tip, classes="tip", markup=False)
+                yield Static(clean_text(prompt.tip), classes="tip", markup=False)
         with Horizontal(classes="panes"):
             for partner in PARTNERS:
                 yield AnswerPane(partner, self.session.partners[partner], index, prompt,
@@ -160,9 +161,9 @@ class CloseStep(VerticalScroll):
                 other = self.session.partners[1 - partner]
                 with _partner_box(partner, self.session.partners[partner]):
                     yield answer_area(person.appreciation, f"appreciation-{partner}",
-                                      placeholder=f"Something you appreciate about {other}…")
+                                      placeholder=Content(f"Something you appreciate about {other}…"))
                     if gestures:
-                        yield Select([(Content(g), g) for g in gestures], prompt="A small gesture for the coming days…",
+                        yield Select([(Content(clean_line(g)), g) for g in gestures], prompt="A small gesture for the coming days…",
                                      id=f"gesture-{partner}", compact=True)
                     yield Input(person.intention, id=f"intention-{partner}", compact=True,
                                 placeholder="…or a gesture in your own words" if gestures
