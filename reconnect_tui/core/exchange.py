@@ -31,7 +31,7 @@ from reconnect_tui.core.entry import (
     encode_entry_line,
 )
 from reconnect_tui.core.errors import JournalError, ReconnectError
-from reconnect_tui.core.fsutil import atomic_stream, atomic_write, read_file
+from reconnect_tui.core.fsutil import atomic_stream, read_file
 from reconnect_tui.core.journal import Journal, sort_key
 
 if TYPE_CHECKING:
@@ -422,12 +422,7 @@ def new_file(path: Path, replace: bool = False) -> Iterator[BinaryIO]:
 
 
 def write_new_bytes(path: Path, data: bytes, replace: bool = False) -> Path:
-    path = path.expanduser()
-    if path.exists() and not replace:
-        raise JournalError(f"{path} already exists; choose another name")
-    try:
-        return atomic_write(path, data, overwrite=replace)
-    except FileExistsError:
-        raise JournalError(f"{path} already exists; choose another name") from None
-    except OSError as error:  # named by the file asked for, not by the temporary file beside it
-        raise JournalError(f"could not write {path}: {error.strerror or error}") from None
+    """`new_file` for bytes already in hand; returns the path written."""
+    with new_file(path, replace) as out:
+        out.write(data)
+    return path.expanduser()

@@ -177,8 +177,20 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True, inside: Pat
     two processes can never silently replace each other's entry. With `inside`, no
     folder between it and `path` may be a link, and neither may `path` itself.
     """
-    with atomic_stream(path, overwrite=overwrite, inside=inside) as out:
-        out.write(data)
+    fd, tmp = _open_temp(path, inside)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        _put_in_place(tmp, path, overwrite)
+    except BaseException:
+        _remove_quietly(tmp)
+        raise
     return path
 
 
@@ -187,9 +199,22 @@ def atomic_stream(path: Path, *, overwrite: bool = True, inside: Path | None = N
     """`atomic_write` for data written bit by bit: yields a file to write to.
 
     The file appears at `path` (0600) only when the block ends without an error,
-    so a long export that fails half way leaves nothing behind, and readers see
-    either the old file or the whole new one.
+    so a long export that fails half way leaves nothing behind.
     """
+    fd, tmp = _open_temp(path, inside)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        _put_in_place(tmp, path, overwrite)
+    except BaseException:
+        _remove_quietly(tmp)
+        raise
+
+
+def _open_temp(path: Path, inside: Path | None) -> tuple[int, Path]:
+    """A new private temporary file beside `path`, open for writing."""
     folder = path.parent
     make_private_dirs(folder, inside)
     if inside is not None:
@@ -198,19 +223,21 @@ def atomic_stream(path: Path, *, overwrite: bool = True, inside: Path | None = N
     # O_EXCL never follows a link: a planted link at the temp name fails here.
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY | _CLOEXEC, PRIVATE_FILE_MODE)
     try:
-        with os.fdopen(fd, "wb") as out:
-            _make_private(fd, tmp)
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            _link_exclusive(tmp, path)
+        _make_private(fd, tmp)
     except BaseException:
+        os.close(fd)
         _remove_quietly(tmp)
         raise
-    fsync_dir(folder)
+    return fd, tmp
+
+
+def _put_in_place(tmp: Path, path: Path, overwrite: bool) -> None:
+    """Give the finished temporary file its name, durably."""
+    if overwrite:
+        os.replace(tmp, path)
+    else:
+        _link_exclusive(tmp, path)
+    fsync_dir(path.parent)
 
 
 def _link_exclusive(tmp: Path, path: Path) -> None:
