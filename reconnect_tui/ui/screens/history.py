@@ -18,12 +18,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Select, Static
 
-from reconnect_tui.core.entry import Entry, closeness_words
+from reconnect_tui.core.entry import CLOSENESS_WORDS, Entry, closeness_words
 from reconnect_tui.core.insights import JournalIndex
 from reconnect_tui.core.journal import JournalLoad
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui.screens.export import ExportScreen
-from reconnect_tui.ui.widgets.entry_list import GAP, EntryList, fit
+from reconnect_tui.ui.widgets.entry_list import GAP, EntryList, line_of
 from reconnect_tui.ui.widgets.entry_view import EntryView
 
 SEARCH_PAUSE = 0.15  # seconds after the last key before the list is filtered
@@ -32,21 +32,35 @@ SIDE_BY_SIDE_FROM = 130  # columns; narrower terminals put the entry under the l
 DATE_WIDTH = 11
 
 
-def column_widths(width: int) -> tuple[int, int, int, int]:
-    """Date, deck, and each partner's "before → after", fitted to the list's width.
+PAIR_WIDTH = max(len(f"{a} → {b}") for a in CLOSENESS_WORDS.values() for b in CLOSENESS_WORDS.values())
+DECK_WIDTH = 40  # at most: wider, the partners' columns would drift away from the rest of the row
+SHORT_DATE_WIDTH = 6  # "26 Nov": the entry below the list gives the year
 
-    The partners' columns keep room for the longest pair of words; the deck's
-    title gives way first (the entry below shows it in full).
+
+def column_widths(width: int) -> tuple[tuple[int, int, int, int], str]:
+    """Date, deck, and each partner's "before → after" fitted to the list's width, and the gap between.
+
+    Both partners' words are never cut down to 60 columns: when the list is narrow
+    the deck's title gives way first (down to nothing: the entry below shows it),
+    then the date drops its year, then the gaps narrow. A column of width 0 is not
+    shown. The deck's title takes the room that is left, up to DECK_WIDTH, so a
+    wide terminal shows it whole.
     """
-    free = width - 1 - 2 - len(GAP) * 3 - DATE_WIDTH  # leading space, scrollbar, gaps
-    partner = min(24, max(12, (free - 12) // 2))
-    deck = max(6, min(30, free - 2 * partner))
-    return (DATE_WIDTH, deck, partner, partner)
+    pairs = 2 * PAIR_WIDTH
+    for gap, date, deck_shown in ((GAP, DATE_WIDTH, True), (GAP, DATE_WIDTH, False),
+                                  (GAP, SHORT_DATE_WIDTH, False), (" ", SHORT_DATE_WIDTH, False)):
+        free = width - 1 - 1 - len(gap) * (3 if deck_shown else 2)  # leading space, scrollbar, gaps
+        if deck_shown and free - date - pairs >= 10:
+            return (date, min(DECK_WIDTH, free - date - pairs), PAIR_WIDTH, PAIR_WIDTH), gap
+        if not deck_shown and free - date >= pairs:
+            return (date, 0, PAIR_WIDTH, PAIR_WIDTH), gap
+    partner = max(8, (width - 2 - 2 - SHORT_DATE_WIDTH) // 2)  # very narrow: the words are cut, with an ellipsis
+    return (SHORT_DATE_WIDTH, 0, partner, partner), " "
 
 
-def row_for(entry: Entry) -> tuple[str, ...]:
+def row_for(entry: Entry, short_date: bool = False) -> tuple[str, ...]:
     moment = entry.started_at
-    cells = [f"{moment:%d %b %Y}", entry.deck_title]
+    cells = [f"{moment:%d %b}" if short_date else f"{moment:%d %b %Y}", entry.deck_title]
     for partner in entry.partners:
         cells.append(f"{closeness_words(partner.closeness_before)} → {closeness_words(partner.closeness_after)}")
     return tuple(cells)
@@ -78,7 +92,8 @@ class HistoryScreen(Screen[None]):
         with Horizontal(id="history-body"):
             with Vertical(id="history-list"):
                 yield Static("", id="list-header", markup=False)
-                yield EntryList(column_widths(80), id="entries")
+                yield Static("", id="history-empty", markup=False)
+                yield EntryList(*column_widths(80), id="entries")
                 yield Static("Opening your journal…", id="history-status")
             with VerticalScroll(id="entry-scroll"):
                 yield EntryView(id="entry")
@@ -87,6 +102,7 @@ class HistoryScreen(Screen[None]):
     def on_mount(self) -> None:
         self._show_header(self.names)
         self.query_one(EntryView).show(None)
+        self.query_one("#history-empty").display = False
         self.query_one(EntryList).focus()
         # The newest entries are read here, before the first frame (a few tens of
         # milliseconds); the rest of a long journal is read in a thread.
@@ -99,10 +115,8 @@ class HistoryScreen(Screen[None]):
     def _show_header(self, names: tuple[str, str]) -> None:
         self.names = names
         labels = ("Date", "Deck", *names)
-        widths = self.query_one(EntryList).widths
-        self.query_one("#list-header", Static).update(
-            " " + GAP.join(fit(label, width) for label, width in zip(labels, widths, strict=True))
-        )
+        entries = self.query_one(EntryList)
+        self.query_one("#list-header", Static).update(line_of(labels, entries.widths, entries.gap))
 
     @work(thread=True, exclusive=True)
     def load_the_rest(self) -> None:
@@ -135,21 +149,35 @@ class HistoryScreen(Screen[None]):
         query = self.query_one("#search", Input).value
         deck = self.query_one("#deck-filter", Select).value
         self.shown = self.index.find(query, deck if isinstance(deck, str) else None)
-        entries = self.query_one(EntryList)
-        entries.set_rows([row_for(entry) for entry in self.shown])
-        if before is not None and before in self.shown:
-            entries.cursor = self.shown.index(before)
+        self._set_rows(before)
         total = len(self.index.entries)
         status = self.query_one("#history-status", Static)
+        empty = self.query_one("#history-empty", Static)
         if not total:
-            status.update("No check-ins yet. Your first one will appear here." if self.complete else "")
+            empty.update("No check-ins yet. Your first one will appear here." if self.complete else "")
+        elif not self.shown:
+            empty.update("Nothing here matches. Other words, or every deck, may find it.")
+        empty.display = not self.shown
+        if not total:
+            status.update("")
         elif len(self.shown) == total:
             status.update(f"{total:,} check-in{'s' if total != 1 else ''}")
         else:
             status.update(f"{len(self.shown):,} of {total:,} check-ins")
         if not self.complete:
             status.update(f"{status.content} · reading the older ones…")
-        self.query_one(EntryView).show(self.selected)
+        self.query_one(EntryView).show(self.selected, self.search_words)
+
+    @property
+    def search_words(self) -> list[str]:
+        return self.query_one("#search", Input).value.split()
+
+    def _set_rows(self, keep: Entry | None) -> None:
+        entries = self.query_one(EntryList)
+        short = entries.widths[0] == SHORT_DATE_WIDTH
+        entries.set_rows([row_for(entry, short) for entry in self.shown])
+        if keep is not None and keep in self.shown:
+            entries.cursor = self.shown.index(keep)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < SIDE_BY_SIDE_FROM, "-stacked")
@@ -157,7 +185,11 @@ class HistoryScreen(Screen[None]):
 
     def _fit_columns(self) -> None:
         entries = self.query_one(EntryList)
-        entries.set_widths(column_widths(entries.size.width or self.size.width))
+        widths, gap = column_widths(entries.size.width or self.size.width)
+        short_before = entries.widths[0] == SHORT_DATE_WIDTH
+        entries.set_widths(widths, gap)
+        if (widths[0] == SHORT_DATE_WIDTH) != short_before:
+            self._set_rows(self.selected)  # the dates change form
         self._show_header(self.names)
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -170,7 +202,7 @@ class HistoryScreen(Screen[None]):
 
     def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:
         if 0 <= event.index < len(self.shown):
-            self.query_one(EntryView).show(self.shown[event.index])
+            self.query_one(EntryView).show(self.shown[event.index], self.search_words)
             self.query_one("#entry-scroll").scroll_home(animate=False)
 
     @property
