@@ -7,9 +7,10 @@ from reconnect_tui.cli.app import app, main
 from reconnect_tui.cli.basics import prompt, show_paths
 from reconnect_tui.cli.decks import decks_app
 from reconnect_tui.cli.journal import export, import_journal
-from reconnect_tui.cli.screens import checkin, history
+from reconnect_tui.cli.screens import checkin, history, root
 from reconnect_tui.cli.stats import stats
 
+app.callback()(root)
 app.command("checkin")(checkin)
 app.command("history")(history)
 app.command("prompt")(prompt)

@@ -2,6 +2,8 @@
 
 Screenless commands import core only; Textual is imported inside the commands
 that open a screen, so `--help`, `paths`, `decks`, `export` and friends start fast.
+The root command itself (the home screen, --version) lives with the screens, in
+`cli/screens.py`, and is attached in `cli/__init__.py`.
 """
 
 from __future__ import annotations
@@ -11,18 +13,8 @@ import os
 import typer
 from typer.core import TyperGroup
 
-from reconnect_tui import __version__
+from reconnect_tui.cli.output import fail
 from reconnect_tui.core.errors import ReconnectError
-
-
-def fail(message: str, code: int = 1) -> typer.Exit:
-    """Print `message` as one line on stderr and give the Exit to raise."""
-    typer.echo(f"reconnect: {message}", err=True)
-    return typer.Exit(code)
-
-
-def warn(message: str) -> None:
-    typer.echo(f"reconnect: note: {message}", err=True)
 
 
 class FriendlyGroup(TyperGroup):
@@ -58,29 +50,6 @@ app = typer.Typer(
     no_args_is_help=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-def _show_version(value: bool) -> None:
-    if value:
-        typer.echo(f"reconnect {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def root(
-    ctx: typer.Context,
-    version: bool = typer.Option(
-        False, "--version", help="Show the version and exit.", callback=_show_version, is_eager=True
-    ),
-) -> None:
-    """A short, kind check-in for two, kept as a private journal on this machine.
-
-    Run it alone to open the home screen.
-    """
-    if ctx.invoked_subcommand is None:
-        from reconnect_tui.cli.screens import open_screen
-
-        open_screen("home")
 
 
 def main() -> None:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from reconnect_tui.cli.app import FriendlyGroup, fail
+from reconnect_tui.cli.app import FriendlyGroup
+from reconnect_tui.cli.output import fail
 from reconnect_tui.cli.shared import console, library, paths
 
 if TYPE_CHECKING:

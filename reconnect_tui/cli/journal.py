@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from reconnect_tui.cli.app import fail, warn
+from reconnect_tui.cli.output import fail, warn
 from reconnect_tui.cli.shared import paths
 
 

@@ -1,4 +1,7 @@
-"""The commands that open a screen. Textual is imported here, inside the commands."""
+"""The commands that open a screen, and the root command (alone, it opens the home screen).
+
+Textual is imported here, inside the commands, so `--help` and `--version` stay fast.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +9,32 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from reconnect_tui.cli.app import fail
+from reconnect_tui import __version__
+from reconnect_tui.cli.output import fail
+from reconnect_tui.cli.shared import paths
 
 if TYPE_CHECKING:
     from reconnect_tui.ui.app import ReconnectApp
-from reconnect_tui.cli.shared import paths
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"reconnect {__version__}")
+        raise typer.Exit()
+
+
+def root(
+    ctx: typer.Context,
+    version: bool = typer.Option(
+        False, "--version", help="Show the version and exit.", callback=_show_version, is_eager=True
+    ),
+) -> None:
+    """A short, kind check-in for two, kept as a private journal on this machine.
+
+    Run it alone to open the home screen.
+    """
+    if ctx.invoked_subcommand is None:
+        open_screen("home")
 
 
 def _partners(text: str | None) -> tuple[str, str] | None:

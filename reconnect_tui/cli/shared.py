@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reconnect_tui.cli.app import warn
+from reconnect_tui.cli.output import warn
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reconnect_tui.cli.app import warn
+from reconnect_tui.cli.output import warn
 from reconnect_tui.cli.shared import console, library, paths
 
 

@@ -26,7 +26,32 @@ EXPECTED = [
     "hard-soft-things",
     "repair",
     "weekly",
+    "what-we-want",
+    "play",
+    "knowing-now",
 ]
+# Decks meant for the end of the day; every other deck may be used at any hour, by
+# couples who live apart or work shifts, so it never assumes an evening.
+EVENING_DECKS = {"bedtime"}
+EVENING_WORDS = [r"\btonight\b", r"\bnight\b", r"\bevenings?\b", r"\bdinner\b", r"\bbedtime\b", r"\bin bed\b"]
+# Gestures that work apart (a message, a call), cost nothing and need no touch: the
+# lint keeps the tally, so a couple apart this week always has real choices.
+APART_FREE_NO_TOUCH = [
+    "Send a kind message in the middle of the day",
+    "Send a photo of something that made you think of them",
+    "Text them a favourite memory from early on",
+    "Send a voice message about one small thing in your day",
+    "Wish them luck before something hard in their day",
+    "Later, ask how that hard thing went",
+    "Send a song that made you think of them",
+    "Tell them one thing they did this week that helped you",
+    "Call for five minutes just to hear how they are",
+    "Tell them one thing you are looking forward to with them",
+    "Share a small worry before it grows",
+    "Pick a time to be in touch each day, and keep it",
+    "Read the same short thing and swap one thought about it",
+]
+TOUCH = [r"\bhugs?\b", r"\bkiss", r"\bhand\b", r"\bhold hands\b", r"\bcuddle", r"\bside by side\b", r"\bsit close\b"]
 # Words and phrases that blame, shame, generalise or pathologise. A prompt is an
 # invitation; none of these belong in one.
 BLAMING = [
@@ -103,8 +128,147 @@ def test_repair_opens_with_a_note_of_care(shipped: list[Deck]) -> None:
     assert "not therapy" in note
     assert "couples therapist" in note
     assert "emergency services" in note
-    assert "domestic-violence support line" in note
     assert repair.gestures, "repair offers gestures of its own"
+
+
+def _is_care_note(note: str) -> bool:
+    return bool(re.search(r"therap|unsafe|afraid|violence|danger", note, re.IGNORECASE))
+
+
+def care_note_problems(note: str) -> list[str]:
+    """What a note about getting help must say, so it never says half of it."""
+    lowered = " ".join(note.lower().split())
+    needed = {
+        "says the app is not therapy": "not therapy" in lowered,
+        "names a couples therapist for deeper hurts": "couples therapist" in lowered,
+        "says either can take a break": "break" in lowered and "either of you" in lowered,
+        "speaks to someone afraid, controlled or pressured": all(w in lowered for w in ("afraid", "controlled", "pressured")),
+        "points them to support of their own first": "domestic-violence line" in lowered and "first" in lowered,
+        "says a joint session is not the place then": "not a joint session" in lowered or "not a couples session" in lowered,
+        "names emergency services for danger": "emergency services" in lowered,
+    }
+    return [what for what, ok in needed.items() if not ok]
+
+
+def test_every_care_note_says_all_of_it(shipped: list[Deck]) -> None:
+    care = [deck for deck in shipped if deck.note and _is_care_note(deck.note)]
+    assert "repair" in [deck.id for deck in care]
+    for deck in care:
+        assert care_note_problems(deck.note or "") == [], deck.id
+
+
+def test_the_care_lint_catches_a_half_note() -> None:
+    half = "reconnect is not therapy. If you feel unsafe, call a couples therapist together."
+    assert _is_care_note(half)
+    assert "points them to support of their own first" in care_note_problems(half)
+    assert "names emergency services for danger" in care_note_problems(half)
+
+
+def test_repair_goes_in_the_order_that_helps(shipped: list[Deck]) -> None:
+    repair = next(d for d in shipped if d.id == "repair")
+    ids = [p.id for p in repair.prompts]
+    order = ["ready", "felt", "what-happened", "older-story", "own-part", "apology", "go-on", "differently", "kind-today"]
+    assert [i for i in ids if i in order] == order
+    ready = repair.prompts[0]
+    assert ready.id == "ready" and ready.kind == "choice" and any("not yet" in o.lower() for o in ready.options)
+    by_id = {p.id: p for p in repair.prompts}
+    assert "only if you want" in (by_id["older-story"].tip or "").lower()
+    assert "gift" not in (by_id["older-story"].tip or "").lower()
+    assert "not something you have to own" in (by_id["own-part"].tip or "")
+    assert "I'm sorry I" in by_id["apology"].text and "not \"I'm sorry it hurt\"" in (by_id["apology"].tip or "")
+
+
+def test_repair_gestures_say_whose_they_are(shipped: list[Deck]) -> None:
+    repair = next(d for d in shipped if d.id == "repair")
+    marks = ("If you hurt them: ", "If you were hurt: ", "Either of you: ", "If you both want more help: ")
+    assert all(g.startswith(marks) for g in repair.gestures), [g for g in repair.gestures if not g.startswith(marks)]
+    assert any(g.startswith(marks[0]) for g in repair.gestures)
+    assert any(g.startswith(marks[1]) for g in repair.gestures)
+    assert not any("sorry it hurt" in g.lower() for g in repair.gestures)
+
+
+def test_no_gesture_pushes_anyone_into_therapy_together() -> None:
+    loaded = read_deck_file(shipped_deck_file(), shipped=True)
+    everything = list(loaded.gestures) + [g for deck in loaded.decks for g in deck.gestures]
+    for gesture in everything:
+        if "therap" in gesture.lower():
+            assert "if you both want" in gesture.lower(), gesture
+
+
+def test_no_evening_words_outside_the_evening_decks(shipped: list[Deck]) -> None:
+    loaded = read_deck_file(shipped_deck_file(), shipped=True)
+    texts = [("gestures", g) for g in loaded.gestures]
+    for deck in shipped:
+        if deck.id in EVENING_DECKS:
+            continue
+        texts += [(deck.id, deck.title), (deck.id, deck.description), (deck.id, deck.note or "")]
+        texts += [(deck.id, g) for g in deck.gestures]
+        for prompt in deck.prompts:
+            texts += [(f"{deck.id}/{prompt.id}", t) for t in (prompt.text, prompt.tip or "", *prompt.options)]
+    found = [(where, text) for where, text in texts for word in EVENING_WORDS if re.search(word, text, re.IGNORECASE)]
+    assert found == []
+
+
+def test_the_evening_lint_would_catch_one() -> None:
+    assert any(re.search(w, "Is there anything you are glad we said tonight?") for w in EVENING_WORDS)
+    assert any(re.search(w, "What does an ordinary evening look like?") for w in EVENING_WORDS)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z ]", " ", text.lower()).split())
+
+
+def repeated_prompts(decks: list[Deck]) -> list[tuple[str, str]]:
+    """Prompts asked twice across the set, letter for letter once case and punctuation go."""
+    seen: dict[str, str] = {}
+    repeats = []
+    for deck in decks:
+        for prompt in deck.prompts:
+            key = _words(prompt.text)
+            if key in seen:
+                repeats.append((seen[key], f"{deck.id}/{prompt.id}"))
+            seen.setdefault(key, f"{deck.id}/{prompt.id}")
+    return repeats
+
+
+def test_no_prompt_is_asked_twice_across_the_set(shipped: list[Deck]) -> None:
+    assert repeated_prompts(shipped) == []
+
+
+def test_the_repeat_lint_would_catch_one(shipped: list[Deck]) -> None:
+    bedtime = shipped[0]
+    data = bedtime.to_dict()
+    data["id"] = "echo"
+    data["prompts"] = [{**data["prompts"][0], "id": "again", "text": bedtime.prompts[1].text.upper() + "!"}]
+    echo = Deck.from_dict(data)
+    assert repeated_prompts([bedtime, echo]) == [(f"bedtime/{bedtime.prompts[1].id}", "echo/again")]
+
+
+def test_gestures_work_apart_and_touch_is_asked_not_assumed() -> None:
+    loaded = read_deck_file(shipped_deck_file(), shipped=True)
+    assert len([g for g in APART_FREE_NO_TOUCH if g in loaded.gestures]) >= 8
+    for gesture in APART_FREE_NO_TOUCH:
+        assert not any(re.search(w, gesture, re.IGNORECASE) for w in TOUCH), gesture
+    everything = list(loaded.gestures) + [g for deck in loaded.decks for g in deck.gestures]
+    for gesture in everything:
+        if any(re.search(w, gesture, re.IGNORECASE) for w in TOUCH):
+            assert "if you both like it" in gesture.lower(), gesture
+        assert "real hug" not in gesture.lower(), gesture
+
+
+def test_the_barriers_include_health_and_distance(shipped: list[Deck]) -> None:
+    barriers = next(p for p in next(d for d in shipped if d.id == "in-the-way").prompts if p.id == "barriers")
+    options = " | ".join(barriers.options).lower()
+    assert "health, grief or worry" in options
+    assert "distance or different schedules" in options
+
+
+def test_curious_not_blaming_starts_softly_and_says_so(shipped: list[Deck]) -> None:
+    deck = next(d for d in shipped if d.id == "curious-not-blaming")
+    tips = " ".join(p.tip or "" for p in deck.prompts)
+    assert "I feel … about … and I need …" in tips
+    first = deck.prompts[0]
+    assert "out loud" in first.text and "understand" in (first.tip or "")
 
 
 def test_no_prompt_blames_or_labels(shipped: list[Deck]) -> None:

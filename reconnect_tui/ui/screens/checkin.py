@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol, cast
 
 from textual import events
 from textual.app import ComposeResult
@@ -34,10 +34,14 @@ from reconnect_tui.ui.widgets.answer_pane import AnswerPane
 from reconnect_tui.ui.widgets.checkin_header import CheckinHeader
 from reconnect_tui.ui.widgets.steps import ArriveStep, CloseStep, FollowUpStep, PromptStep, build_step
 
-if TYPE_CHECKING:
-    from reconnect_tui.ui.app import ReconnectApp
-
 AUTOSAVE_SECONDS = 0.5
+
+
+class Leaving(Protocol):
+    """What this screen needs of its app (ReconnectApp), named here so the two
+    modules do not import each other."""
+
+    def leave(self, farewell: str | None = None) -> None: ...
 
 
 def step_name(session: CheckinSession) -> str:
@@ -79,8 +83,8 @@ class CheckinScreen(Screen[None]):
         self._held_keys: list[events.Key] = []
 
     @property
-    def reconnect(self) -> ReconnectApp:
-        return self.app  # type: ignore[return-value]
+    def reconnect(self) -> Leaving:
+        return cast(Leaving, self.app)
 
     # --- time and drafts -------------------------------------------------------------
 
