@@ -1,4 +1,9 @@
-"""The small settings file: partner names, default deck, mode and theme.
+"""The small settings file: partner names, default deck, mode, private ratings, theme.
+
+`mode`, when set, answers every prompt that way (as `checkin --mode` does once);
+unset, each deck and prompt says. `private_ratings = true` keeps the closeness
+ratings private until revealed together in every mode (a blind check-in always
+does). `last_first_seat` remembers who went first last time, so it alternates.
 
 A damaged file is reported by path and line and the defaults are used. It is never
 overwritten unless it was read successfully first, so a typo in a hand-edited file
@@ -25,8 +30,10 @@ DEFAULT_DECK = "bedtime"
 class Config:
     partners: tuple[str, str] | None = None
     deck: str = DEFAULT_DECK
-    mode: str = "open"
+    mode: str | None = None  # None: as each deck and prompt says
     theme: str | None = None
+    private_ratings: bool = False
+    last_first_seat: int | None = None  # 0 or 1: who went first in the last check-in
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,16 @@ def load_config(path: Path) -> ConfigLoad:
             values["mode"] = raw["mode"]
         else:
             problems.append(f"{path}: mode should be one of: {', '.join(MODES)}")
+    if "private_ratings" in raw:
+        if isinstance(raw["private_ratings"], bool):
+            values["private_ratings"] = raw["private_ratings"]
+        else:
+            problems.append(f"{path}: private_ratings should be true or false")
+    if "last_first_seat" in raw:
+        if raw["last_first_seat"] in (0, 1) and not isinstance(raw["last_first_seat"], bool):
+            values["last_first_seat"] = raw["last_first_seat"]
+        else:
+            problems.append(f"{path}: last_first_seat should be 0 or 1 (it is kept by reconnect itself)")
     if "theme" in raw:
         if isinstance(raw["theme"], str) and raw["theme"].strip():
             values["theme"] = raw["theme"].strip()

@@ -28,7 +28,7 @@ MAX_MINUTES = 240
 
 TOP_FIELDS = ("version", "decks", "gestures")
 DECK_FIELDS = ("id", "title", "description", "minutes", "mode", "prompts", "note", "gestures")
-PROMPT_FIELDS = ("id", "text", "tip", "kind", "labels", "options", "multiple")
+PROMPT_FIELDS = ("id", "text", "tip", "kind", "labels", "options", "multiple", "mode", "one_way")
 
 
 def shipped_deck_file() -> Path:
@@ -49,6 +49,8 @@ class Prompt:
     labels: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
     multiple: bool = False
+    mode: str | None = None  # None: the deck's mode
+    one_way: bool = False  # in turns: only the first speaker speaks, no swap
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "text": self.text, "kind": self.kind}
@@ -59,6 +61,10 @@ class Prompt:
         if self.kind == "choice":
             data["options"] = list(self.options)
             data["multiple"] = self.multiple
+        if self.mode:
+            data["mode"] = self.mode
+        if self.one_way:
+            data["one_way"] = True
         return data
 
     @classmethod
@@ -71,6 +77,8 @@ class Prompt:
             labels=tuple(data.get("labels", ())),
             options=tuple(data.get("options", ())),
             multiple=bool(data.get("multiple", False)),
+            mode=data.get("mode"),
+            one_way=bool(data.get("one_way", False)),
         )
 
 
@@ -314,9 +322,18 @@ def _check_prompt(checker: _Checker, node: Node) -> Prompt | None:
         for key in ("options", "multiple"):
             if key in fields:
                 checker.problem(node.key_lines[key], f"only a choice prompt has '{key}'")
+    mode = checker.text(fields["mode"], "mode") if "mode" in fields else None
+    if mode is not None and mode not in MODES:
+        checker.problem(fields["mode"].line, f"mode '{mode}' is not available; use: {', '.join(MODES)}")
+    one_way = False
+    if "one_way" in fields:
+        if fields["one_way"].kind != "true/false":
+            checker.problem(fields["one_way"].line, "one_way should be true or false")
+        else:
+            one_way = bool(fields["one_way"].value)
     if len(checker.problems) != before or prompt_id is None or text is None or labels is None or options is None:
         return None
-    return Prompt(prompt_id, text, kind, tip, tuple(labels), tuple(options), multiple)
+    return Prompt(prompt_id, text, kind, tip, tuple(labels), tuple(options), multiple, mode, one_way)
 
 
 def _check_deck(checker: _Checker, node: Node, path: Path, shipped: bool) -> Deck | None:

@@ -22,10 +22,13 @@ from typing import Any
 from reconnect_tui.core.errors import JournalError
 
 SCHEMA_VERSION = 1
-STATUSES = ("answered", "passed", "not_reached")
+STATUSES = ("answered", "passed", "empty", "spoken", "not_reached")
 FOLLOW_UP_RESULTS = ("yes", "partly", "not_yet")
 KINDS = ("text", "scale", "choice")  # how a prompt is answered
-MODES = ("open",)  # how partners answer; blind and turns come with their own issue
+# How partners answer: side by side, privately then revealed together, or as speaker
+# and listener (core/together.py runs the last two).
+MODES = ("open", "blind", "turns")
+RESPONSES = ("thats_it", "not_quite")  # the speaker's word on what the listener heard
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
 # Words, never grades: how close each partner feels, from 1 to 5.
@@ -51,6 +54,24 @@ class Answer:
 
 
 @dataclass(slots=True)
+class Reflection:
+    """One go by the listener at saying back what they heard, and the speaker's word on it."""
+
+    heard: str | None = None
+    makes_sense: str | None = None
+    response: str | None = None  # one of RESPONSES; None when the speaker moved on without one
+    added: str | None = None  # the speaker's line after "That's it" or "Not quite"
+
+
+@dataclass(slots=True)
+class Turn:
+    """In turns mode: one partner speaks (their answer is in `answers`), the other reflects."""
+
+    speaker: int
+    reflections: tuple[Reflection, ...] = ()
+
+
+@dataclass(slots=True)
 class PromptRecord:
     prompt_id: str
     text: str
@@ -59,10 +80,13 @@ class PromptRecord:
     tip: str | None = None
     labels: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
+    mode: str = "open"
+    revealed_at: datetime | None = None  # blind: when both answers were shown together
+    turns: tuple[Turn, ...] = ()
 
     def describe(self, answer: Answer) -> str:
         """An answer in words, for reading and for export."""
-        if answer.status != "answered":
+        if answer.status not in ("answered", "spoken") or answer.value is None:
             return ""
         if self.kind == "scale" and isinstance(answer.value, int):
             if len(self.labels) >= answer.value >= 1:
@@ -102,6 +126,7 @@ class Entry:
     partners: tuple[PartnerRecord, PartnerRecord]
     prompts: tuple[PromptRecord, ...]
     mode: str = "open"
+    ratings_revealed_at: datetime | None = None  # private ratings: when they were shown together
 
     @property
     def names(self) -> tuple[str, str]:
@@ -117,6 +142,7 @@ class Entry:
             "mode": self.mode,
             "partners": [_partner_to_dict(p) for p in self.partners],
             "prompts": [_prompt_to_dict(p) for p in self.prompts],
+            **({"ratings_revealed_at": self.ratings_revealed_at.isoformat()} if self.ratings_revealed_at else {}),
         }
 
     @classmethod
@@ -144,8 +170,9 @@ class Entry:
         if not isinstance(prompts, list):
             raise EntryInvalid("prompts should be a list")
         mode = data.get("mode", "open")
-        if not isinstance(mode, str):
-            raise EntryInvalid("mode should be text")
+        if mode not in MODES:
+            raise EntryInvalid(f"mode should be one of {', '.join(MODES)}")
+        ratings_revealed_at = _optional_moment(data, "ratings_revealed_at")
         return cls(
             id=entry_id,
             started_at=_moment(data, "started_at"),
@@ -155,6 +182,7 @@ class Entry:
             partners=(_partner_from_dict(partners[0]), _partner_from_dict(partners[1])),
             prompts=tuple(_prompt_from_dict(p) for p in prompts),
             mode=mode,
+            ratings_revealed_at=ratings_revealed_at,
         )
 
 
@@ -198,12 +226,23 @@ def _prompt_to_dict(prompt: PromptRecord) -> dict[str, Any]:
     if prompt.kind == "choice":
         data["options"] = list(prompt.options)
     data["answers"] = [_answer_to_dict(a) for a in prompt.answers]
+    if prompt.mode != "open":
+        data["mode"] = prompt.mode
+    if prompt.revealed_at is not None:
+        data["revealed_at"] = prompt.revealed_at.isoformat()
+    if prompt.turns:
+        data["turns"] = [
+            {"speaker": turn.speaker,
+             "reflections": [{"heard": r.heard, "makes_sense": r.makes_sense, "response": r.response, "added": r.added}
+                             for r in turn.reflections]}
+            for turn in prompt.turns
+        ]
     return data
 
 
 def _answer_to_dict(answer: Answer) -> dict[str, Any]:
     data: dict[str, Any] = {"status": answer.status}
-    if answer.status == "answered":
+    if answer.status in ("answered", "spoken") and answer.value is not None:
         data["answer"] = list(answer.value) if isinstance(answer.value, tuple) else answer.value
     return data
 
@@ -233,6 +272,10 @@ def _moment(data: dict[str, Any], key: str) -> datetime:
     if moment.tzinfo is None:
         raise EntryInvalid(f"{key} {raw!r} has no time zone")
     return moment
+
+
+def _optional_moment(data: dict[str, Any], key: str) -> datetime | None:
+    return None if data.get(key) is None else _moment(data, key)
 
 
 def _rating(data: dict[str, Any], key: str) -> int | None:
@@ -285,6 +328,11 @@ def _prompt_from_dict(data: Any) -> PromptRecord:
     tip = data.get("tip")
     if tip is not None and type(tip) is not str:
         raise EntryInvalid("tip should be text")
+    mode = data.get("mode", "open")
+    if mode not in MODES:
+        raise EntryInvalid(f"a prompt's mode should be one of {', '.join(MODES)}")
+    revealed_at = _optional_moment(data, "revealed_at") if "revealed_at" in data else None
+    turns = _turns_from(data["turns"]) if "turns" in data else ()
     return PromptRecord(
         prompt_id=_text(data, "prompt_id"),
         text=_text(data, "text", "prompt text"),
@@ -293,7 +341,31 @@ def _prompt_from_dict(data: Any) -> PromptRecord:
         tip=tip,
         labels=labels,
         options=options,
+        mode=mode,
+        revealed_at=revealed_at,
+        turns=turns,
     )
+
+
+def _turns_from(raw: Any) -> tuple[Turn, ...]:
+    if type(raw) is not list:
+        raise EntryInvalid("turns should be a list")
+    turns = []
+    for item in raw:
+        if type(item) is not dict or item.get("speaker") not in (0, 1) or type(item.get("speaker")) is not int:
+            raise EntryInvalid("each turn should name its speaker, 0 or 1")
+        reflections = item.get("reflections", [])
+        if type(reflections) is not list or not all(type(r) is dict for r in reflections):
+            raise EntryInvalid("a turn's reflections should be a list of objects")
+        parsed = []
+        for r in reflections:
+            response = r.get("response")
+            if response is not None and response not in RESPONSES:
+                raise EntryInvalid(f"a reflection's response should be one of {', '.join(RESPONSES)} or null")
+            parsed.append(Reflection(_optional_text(r, "heard"), _optional_text(r, "makes_sense"), response,
+                                     _optional_text(r, "added")))
+        turns.append(Turn(item["speaker"], tuple(parsed)))
+    return tuple(turns)
 
 
 def _texts(data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -311,9 +383,12 @@ _ANSWER_TYPES = {"text": str, "scale": int, "choice": list}
 def _answer_from_dict(data: Any, kind: str) -> Answer:
     status = data.get("status") if type(data) is dict else None
     if status != "answered":
-        if status == "passed" or status == "not_reached":
+        if status == "passed" or status == "not_reached" or status == "empty":
             return Answer(status)
-        raise EntryInvalid(f"an answer should have a status: {', '.join(STATUSES)}")
+        if status == "spoken" and data.get("answer") is None:
+            return Answer(status)
+        if status != "spoken":
+            raise EntryInvalid(f"an answer should have a status: {', '.join(STATUSES)}")
     value = data.get("answer")
     if type(value) is not _ANSWER_TYPES[kind]:
         raise EntryInvalid(f"an answered {kind} prompt has an answer of the wrong shape")

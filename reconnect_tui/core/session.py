@@ -7,8 +7,11 @@ is recorded as passed; prompts never reached when the couple saves early are
 recorded as `not_reached`. The session turns into a journal entry with `finish`
 and into a draft with `to_dict`, and back with `from_dict`.
 
-`mode` is kept from the start so blind and turn-taking modes can change how a
-prompt is answered without changing the steps or the data.
+Each prompt is answered in a mode (`open`, `blind` or `turns`: `--mode` first, then
+the prompt's own, then the deck's). A blind or turns prompt walks through sub-steps
+inside its step (hand-overs, private turns, the reveal; speaker and listener); those
+live in `core/together.py` as a `Talk` per step, and `go_next`/`go_back` move through
+them before moving between steps. Private ratings use the same blind walk.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from reconnect_tui.core.entry import (
     new_entry_id,
 )
 from reconnect_tui.core.errors import DraftError
+from reconnect_tui.core.together import Phase, Talk, blind_talk, turns_talk
 
 PARTNERS = (0, 1)
 
@@ -52,6 +56,7 @@ class Step:
 class AnswerState:
     value: AnswerValue = None
     passed: bool = False
+    spoken: bool = False  # talked about aloud: recorded as spoken, never as a pass
 
     @property
     def is_empty(self) -> bool:
@@ -79,13 +84,16 @@ class CheckinSession:
     started_at: datetime
     gestures: tuple[str, ...] = ()
     previous_intentions: tuple[str | None, str | None] = (None, None)
-    mode: str = "open"
+    mode_override: str | None = None  # `--mode` (or the settings): every prompt in this mode
+    private_ratings: bool = False  # the settings ask for private ratings in every mode
+    first_seat: int = 0  # who goes first in blind and turns (alternates between check-ins)
     entry_id: str = ""
     position: int = 0
     furthest: int = 0
     elapsed_seconds: float = 0.0
     answers: list[list[AnswerState]] = field(default_factory=list)
     people: list[PartnerState] = field(default_factory=list)
+    talks: dict[str, Talk] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.entry_id:
@@ -99,6 +107,126 @@ class CheckinSession:
             raise DraftError("the saved draft points at a step that does not exist")
         if len(self.answers) != len(self.deck.prompts):
             raise DraftError("the saved draft does not match its deck")
+        if self.first_seat not in PARTNERS:
+            raise DraftError("the saved draft has no first seat")
+        if not self.talks:
+            self.talks = self._plan_talks()
+
+    def _plan_talks(self) -> dict[str, Talk]:
+        talks: dict[str, Talk] = {}
+        for index, prompt in enumerate(self.deck.prompts):
+            mode = self.prompt_mode(index)
+            if mode == "blind":
+                talks[f"prompt-{index}"] = blind_talk(self.first_seat)
+            elif mode == "turns":
+                talks[f"prompt-{index}"] = turns_talk(self.first_seat, prompt.one_way)
+        if self.ratings_private:
+            talks["before"] = blind_talk(self.first_seat)
+            talks["after"] = blind_talk(self.first_seat, open_first=True)
+        return talks
+
+    # --- how the partners answer ----------------------------------------------------------
+
+    @property
+    def mode(self) -> str:
+        """The check-in's own mode, as the entry records it."""
+        return self.mode_override or self.deck.mode
+
+    def prompt_mode(self, index: int) -> str:
+        return self.mode_override or self.deck.prompts[index].mode or self.deck.mode
+
+    @property
+    def ratings_private(self) -> bool:
+        return self.private_ratings or self.mode == "blind"
+
+    def talk_for(self, step: Step) -> Talk | None:
+        if step.kind is StepKind.PROMPT:
+            return self.talks.get(f"prompt-{step.prompt_index}")
+        if step.kind is StepKind.ARRIVE:
+            return self.talks.get("before")
+        if step.kind is StepKind.CLOSE:
+            return self.talks.get("after")
+        return None
+
+    @property
+    def talk(self) -> Talk | None:
+        """The current step's sub-steps, when it has any (blind, turns, private ratings)."""
+        return self.talk_for(self.step)
+
+    @property
+    def phase(self) -> Phase:
+        talk = self.talk
+        return talk.phase if talk is not None else Phase.OPEN
+
+    def shows(self, partner: int) -> bool:
+        """May this partner's part of the current step be drawn right now?"""
+        talk = self.talk
+        return talk is None or talk.shows(partner)
+
+    @property
+    def hiding(self) -> bool:
+        """True while something written on this step must stay out of sight."""
+        talk = self.talk
+        return talk is not None and talk.hiding
+
+    def start_turn(self) -> bool:
+        talk = self.talk
+        return talk is not None and talk.start()
+
+    def reveal(self, now: datetime) -> bool:
+        talk = self.talk
+        return talk is not None and talk.reveal(now)
+
+    def swap(self) -> bool:
+        """Swap who goes first, before anyone has started; later steps follow the new order."""
+        talk = self.talk
+        if talk is None or not talk.swap():
+            return False
+        self.first_seat = talk.starter
+        for other in self.talks.values():
+            if other is not talk and other.can_swap and other.starter != self.first_seat:
+                other.swap()
+        return True
+
+    def respond(self, response: str | None, now: datetime) -> bool:
+        talk = self.talk
+        return talk is not None and talk.respond(response, now)
+
+    def set_reflection(self, field_name: str, text: str) -> None:
+        """The listener's "what I heard" / "what makes sense", or the speaker's added line."""
+        talk = self.talk
+        reflection = talk.current_reflection if talk is not None else None
+        if reflection is None:
+            raise ValueError("there is no reflection to write on this step")
+        if field_name not in ("heard", "makes_sense", "added"):
+            raise ValueError("a reflection has heard, makes_sense and added")
+        setattr(reflection, field_name, text)
+
+    def toggle_spoken(self, partners: tuple[int, ...] | None = None) -> bool | None:
+        """Ctrl+O: mark the prompt as talked about aloud (or not any more).
+
+        Applies to whoever is at the keyboard: both partners on an open step, the
+        writer on a private turn, the speaker in turns. Returns the new mark, or None
+        when the current step is not a prompt.
+        """
+        index = self.step.prompt_index
+        if index is None:
+            return None
+        if partners is None:
+            talk = self.talk
+            if talk is None or talk.phase in (Phase.REVEALED, Phase.HEARD):
+                partners = PARTNERS
+            elif talk.phase is Phase.PRIVATE or (talk.mode == "turns" and talk.phase is not Phase.REFLECT):
+                partners = (talk.seat,)
+            else:
+                return None
+        states = [self.answer(index, p) for p in partners]
+        spoken = not all(state.spoken for state in states)
+        for state in states:
+            state.spoken = spoken
+            if spoken:
+                state.passed = False
+        return spoken
 
     def _plan_steps(self) -> list[Step]:
         steps = [Step(StepKind.ARRIVE)]
@@ -132,8 +260,11 @@ class CheckinSession:
             return None
         return self.step.prompt_index + 1, len(self.deck.prompts)
 
-    def go_next(self) -> bool:
-        """Move on one step; False at the close, where the next move is to finish."""
+    def go_next(self, now: datetime | None = None) -> bool:
+        """Move on one sub-step or step; False at the close, where the next move is to finish."""
+        talk = self.talk
+        if talk is not None and talk.advance(now or self.started_at):
+            return True
         if self.is_last_step:
             return False
         self.position += 1
@@ -141,10 +272,27 @@ class CheckinSession:
         return True
 
     def go_back(self) -> bool:
+        talk = self.talk
+        if talk is not None and talk.retreat():
+            return True
         if self.is_first_step:
             return False
         self.position -= 1
         return True
+
+    def drop_follow_up(self) -> None:
+        """A parked talk comes back after another check-in asked about the same gestures."""
+        if not self.has_follow_up:
+            return
+        follow_up_at = next(n for n, step in enumerate(self.steps) if step.kind is StepKind.FOLLOW_UP)
+        self.previous_intentions = (None, None)
+        for person in self.people:
+            person.follow_up_result, person.follow_up_words = None, ""
+        self.steps = self._plan_steps()
+        if self.position > follow_up_at:
+            self.position -= 1
+        if self.furthest > follow_up_at:
+            self.furthest -= 1
 
     # --- what the partners give ---------------------------------------------------------
 
@@ -164,7 +312,10 @@ class CheckinSession:
         self.answer(prompt_index, partner).value = value
 
     def set_passed(self, prompt_index: int, partner: int, passed: bool) -> None:
-        self.answer(prompt_index, partner).passed = passed
+        state = self.answer(prompt_index, partner)
+        state.passed = passed
+        if passed:
+            state.spoken = False
 
     def set_closeness(self, when: str, partner: int, value: int | None) -> None:
         if value is not None and value not in CLOSENESS_WORDS:
@@ -194,11 +345,16 @@ class CheckinSession:
     # --- into a journal entry -------------------------------------------------------------
 
     def finish(self, finished_at: datetime) -> Entry:
+        """The entry; saving reveals what was still private (the screen asks first)."""
         prompt_steps = {step.prompt_index: number for number, step in enumerate(self.steps) if step.prompt_index is not None}
         records = []
         for index, prompt in enumerate(self.deck.prompts):
             reached = prompt_steps[index] <= self.furthest
             answers = tuple(_record_answer(state, reached) for state in self.answers[index])
+            talk = self.talks.get(f"prompt-{index}")
+            revealed_at = None
+            if talk is not None and talk.mode == "blind" and reached:
+                revealed_at = talk.revealed_at or finished_at
             records.append(
                 PromptRecord(
                     prompt_id=prompt.id,
@@ -208,8 +364,15 @@ class CheckinSession:
                     tip=prompt.tip,
                     labels=prompt.labels,
                     options=prompt.options,
+                    mode=self.prompt_mode(index),
+                    revealed_at=revealed_at,
+                    turns=talk.turns_record() if talk is not None and talk.mode == "turns" and reached else (),
                 )
             )
+        ratings_revealed_at = None
+        if self.ratings_private:
+            moments = [t.revealed_at for t in (self.talks.get("before"), self.talks.get("after")) if t is not None]
+            ratings_revealed_at = max([m for m in moments if m is not None], default=finished_at)
         partners = tuple(self._partner_record(number) for number in PARTNERS)
         return Entry(
             id=self.entry_id,
@@ -220,6 +383,7 @@ class CheckinSession:
             partners=partners,  # type: ignore[arg-type]
             prompts=tuple(records),
             mode=self.mode,
+            ratings_revealed_at=ratings_revealed_at,
         )
 
     def _partner_record(self, partner: int) -> PartnerRecord:
@@ -246,7 +410,10 @@ class CheckinSession:
             "started_at": self.started_at.isoformat(),
             "gestures": list(self.gestures),
             "previous_intentions": list(self.previous_intentions),
-            "mode": self.mode,
+            "mode_override": self.mode_override,
+            "private_ratings": self.private_ratings,
+            "first_seat": self.first_seat,
+            "talks": {key: talk.to_dict() for key, talk in self.talks.items()},
             "entry_id": self.entry_id,
             "position": self.position,
             "furthest": self.furthest,
@@ -269,7 +436,10 @@ class CheckinSession:
                 started_at=datetime.fromisoformat(data["started_at"]),
                 gestures=tuple(data.get("gestures", ())),
                 previous_intentions=(previous[0], previous[1]),
-                mode=data.get("mode", "open"),
+                mode_override=data.get("mode_override"),
+                private_ratings=bool(data.get("private_ratings", False)),
+                first_seat=int(data.get("first_seat", 0)),
+                talks={str(key): Talk.from_dict(talk) for key, talk in data.get("talks", {}).items()},
                 entry_id=data["entry_id"],
                 position=int(data["position"]),
                 furthest=int(data["furthest"]),
@@ -282,7 +452,7 @@ class CheckinSession:
 
     def has_words(self) -> bool:
         """True once anyone has given anything worth keeping."""
-        if any(not state.is_empty for pair in self.answers for state in pair):
+        if any(not state.is_empty or state.spoken for pair in self.answers for state in pair):
             return True
         return any(
             p.closeness_before or p.closeness_after or p.follow_up_result or p.follow_up_words.strip()
@@ -304,19 +474,23 @@ def _words(text: str) -> str | None:
 def _record_answer(state: AnswerState, reached: bool) -> Answer:
     if not reached:
         return Answer("not_reached")
-    if state.passed or state.is_empty:
-        return Answer("passed")
     value = state.value.strip() if isinstance(state.value, str) else state.value
+    if state.spoken:
+        return Answer("spoken", None if state.is_empty else value)
+    if state.passed:
+        return Answer("passed")
+    if state.is_empty:
+        return Answer("empty")
     return Answer("answered", value)
 
 
 def _answer_state_to_dict(state: AnswerState) -> dict[str, Any]:
     value = list(state.value) if isinstance(state.value, tuple) else state.value
-    return {"value": value, "passed": state.passed}
+    return {"value": value, "passed": state.passed, "spoken": state.spoken}
 
 
 def _answer_state_from_dict(data: dict[str, Any]) -> AnswerState:
     value = data.get("value")
     if isinstance(value, list):
         value = tuple(value)
-    return AnswerState(value=value, passed=bool(data.get("passed", False)))
+    return AnswerState(value=value, passed=bool(data.get("passed", False)), spoken=bool(data.get("spoken", False)))

@@ -44,6 +44,7 @@ class CheckinRequest:
     deck_id: str | None = None
     partners: tuple[str, str] | None = None
     minutes: int | None = None
+    mode: str | None = None  # `--mode`: every prompt this way, this time
 
 
 class ReconnectApp(App[None]):
@@ -102,7 +103,7 @@ class ReconnectApp(App[None]):
     # --- moving between screens ------------------------------------------------------------
 
     def start_checkin_with(self, deck_id: str) -> None:
-        self.request = CheckinRequest(deck_id, self.request.partners, self.request.minutes)
+        self.request = CheckinRequest(deck_id, self.request.partners, self.request.minutes, self.request.mode)
         self.begin_checkin(self.request)
 
     def open_screen(self, name: str) -> None:
@@ -219,15 +220,19 @@ class ReconnectApp(App[None]):
     def _make_session(self, request: CheckinRequest, partners: tuple[str, str]) -> CheckinSession:
         workspace = self.workspace
         deck = workspace.library.get(request.deck_id) if request.deck_id else workspace.default_deck()
+        config = workspace.config.config
         latest = workspace.journal.latest()
         previous = (latest.partners[0].intention, latest.partners[1].intention) if latest else (None, None)
+        last_first = config.last_first_seat
         return CheckinSession(
             deck=deck,
             partners=partners,
             started_at=self.clock(),
             gestures=workspace.library.gestures_for(deck),
             previous_intentions=previous,
-            mode=workspace.config.config.mode,
+            mode_override=request.mode or config.mode,
+            private_ratings=config.private_ratings,
+            first_seat=0 if last_first is None else 1 - last_first,  # who goes first alternates
         )
 
     def _checkin_done(self, entry: Entry | None, where: str | None) -> None:

@@ -261,3 +261,37 @@ def test_every_mistake_in_a_deck_is_reported_in_one_run(tmp_path: Path) -> None:
     assert any("missing 'description'" in p for p in problems)
     assert any("unknown field 'tipp'" in p for p in problems)
     assert any("5 labels" in p for p in problems)
+
+
+MODES = """\
+version: 1
+decks:
+  - id: talk
+    title: Talk
+    description: Modes.
+    minutes: 5
+    mode: blind
+    prompts:
+      - id: hurt
+        text: What hurt?
+        mode: turns
+        one_way: true
+      - id: plain
+        text: Anything else?
+"""
+
+
+def test_a_deck_and_its_prompts_have_modes(tmp_path: Path) -> None:
+    result = read_deck_file(write(tmp_path, "deck.yaml", MODES))
+    assert result.problems == []
+    (deck,) = result.decks
+    assert deck.mode == "blind"
+    assert [(p.mode, p.one_way) for p in deck.prompts] == [("turns", True), (None, False)]
+    jsonschema.validate(yaml.safe_load(MODES), json.loads(SCHEMA.read_text()))
+
+
+def test_a_wrong_prompt_mode_or_one_way_is_named_with_its_line(tmp_path: Path) -> None:
+    text = MODES.replace("mode: turns", "mode: loud").replace("one_way: true", "one_way: often")
+    problems = problems_of(tmp_path, text)
+    assert any("mode 'loud'" in p and "deck.yaml:11:" in p for p in problems), problems
+    assert any("one_way should be true or false" in p and "deck.yaml:12:" in p for p in problems), problems

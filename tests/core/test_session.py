@@ -75,7 +75,7 @@ def test_a_full_check_in_becomes_an_entry() -> None:
     assert first.appreciation == "Thank you for listening" and second.appreciation is None
     assert first.intention == "Sit close after dinner" and second.intention is None
     words, scale, choice = entry.prompts
-    assert [(a.status, a.value) for a in words.answers] == [("answered", "A quiet walk"), ("passed", None)]
+    assert [(a.status, a.value) for a in words.answers] == [("answered", "A quiet walk"), ("empty", None)]
     assert [a.value for a in scale.answers] == [4, 2] and scale.labels[3] == "Good"
     assert choice.answers[0].value == ("Work", "Phones") and choice.answers[1].status == "passed"
     assert words.tip == "Listen first."
@@ -90,7 +90,7 @@ def test_saving_early_marks_unreached_prompts() -> None:
     s.go_next()  # reached the second prompt, left it empty
     entry = s.finish(MOMENT)
     statuses = [[a.status for a in p.answers] for p in entry.prompts]
-    assert statuses == [["answered", "passed"], ["passed", "passed"], ["not_reached", "not_reached"]]
+    assert statuses == [["answered", "empty"], ["empty", "empty"], ["not_reached", "not_reached"]]
 
 
 def test_going_back_keeps_what_was_reached() -> None:
@@ -101,7 +101,7 @@ def test_going_back_keeps_what_was_reached() -> None:
     s.go_back()
     s.go_back()
     statuses = [p.answers[0].status for p in s.finish(MOMENT).prompts]
-    assert statuses == ["passed", "passed", "passed"]
+    assert statuses == ["empty", "empty", "empty"]
 
 
 def test_draft_round_trip_keeps_everything() -> None:

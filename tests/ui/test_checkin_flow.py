@@ -101,9 +101,9 @@ async def test_a_whole_check_in_from_the_keyboard(make_app: MakeApp, private_hom
     assert second.intention == "Hug at the door"
     answers = [[(a.status, a.value) for a in p.answers] for p in entry.prompts]
     assert answers[0] == [("answered", "A quiet walk"), ("answered", "Coffee in bed")]
-    assert answers[1] == [("answered", "I wish you had seen the sunset"), ("passed", None)]
+    assert answers[1] == [("answered", "I wish you had seen the sunset"), ("empty", None)]
     assert answers[2] == [("answered", 3), ("answered", 5)]
-    assert all(status == "passed" for row in answers[3:] for status, _ in row)
+    assert all(status == "empty" for row in answers[3:] for status, _ in row)
     assert draft(private_home) is None
 
 
@@ -152,7 +152,7 @@ async def test_ctrl_s_saves_early_and_marks_what_was_not_reached(make_app: MakeA
         await pilot.press("ctrl+n", *"Just this one", "ctrl+s", "enter")
         await on_screen(pilot, SummaryScreen)
     (entry,) = entries(private_home)
-    assert [a.status for a in entry.prompts[0].answers] == ["answered", "passed"]
+    assert [a.status for a in entry.prompts[0].answers] == ["answered", "empty"]
     assert {a.status for p in entry.prompts[1:] for a in p.answers} == {"not_reached"}
 
 

@@ -343,6 +343,8 @@ class CheckinScreen(Screen[None]):
 
     def _saved(self, entry: Entry, where: str, then_quit: bool) -> None:
         self._autosave.stop()
+        # Who went first this time; the next check-in starts with the other partner.
+        self.reconnect.workspace.remember(last_first_seat=self.session.first_seat)
         problem = self.keeper.discard()
         if problem is not None:
             self.notify(f"Saved, but the old draft could not be removed: {problem}", severity="warning", markup=False)
