@@ -46,11 +46,17 @@ def export(
         raise fail(f"{output} already exists; choose another name or add --force to replace it")
     where = paths()
     key = journal_key(where)
-    loaded = Journal(where.journal_dir, key).load()
+    journal = Journal(where.journal_dir, key)
+    loaded = journal.load()
     for problem in loaded.problems:
         warn(str(problem))
     entries = in_range(loaded.entries, since_day, until_day)
-    text = to_json(entries) if format is ExportFormat.json else to_markdown(entries)
+    if format is ExportFormat.json:
+        text = to_json(entries)
+    else:
+        from reconnect_tui.core.notes import Notes
+
+        text = to_markdown(entries, Notes(journal).for_entries(entries))
     data = text.encode("utf-8")
     if encrypt:
         from reconnect_tui.core.lockbox import encrypt_with_passphrase

@@ -8,7 +8,7 @@ importing into an empty journal and exporting again gives the very same file.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -26,6 +26,7 @@ from reconnect_tui.core.fsutil import atomic_write
 from reconnect_tui.core.journal import Journal, sort_key
 
 if TYPE_CHECKING:
+    from reconnect_tui.core.notes import Note
     from reconnect_tui.core.lockbox import Key
 
 EXPORT_FORMAT = "reconnect-journal"
@@ -72,7 +73,7 @@ def _quote(text: str) -> list[str]:
     return [f"> {line}" if line.strip() else ">" for line in text.strip().splitlines()]
 
 
-def entry_to_markdown(entry: Entry, heading: str = "##") -> str:
+def entry_to_markdown(entry: Entry, heading: str = "##", notes: Sequence[Note] = ()) -> str:
     first, second = entry.partners
     lines = [f"{heading} {_day(entry.started_at)} · {entry.deck_title}", ""]
     lines.append(f"*{entry.started_at:%H:%M} to {entry.finished_at:%H:%M}, {first.name} and {second.name}*")
@@ -103,10 +104,15 @@ def entry_to_markdown(entry: Entry, heading: str = "##") -> str:
         if given:
             lines += ["", f"{heading}# {title}", ""]
             lines += [f"- **{name}:** {' '.join(text.split())}" for name, text in given]
+    if notes:
+        lines += ["", f"{heading}# Later notes", ""]
+        for note in notes:
+            lines += [f"*{_day(note.written_at)}, {note.written_at:%H:%M}*", ""] + _quote(note.text) + [""]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def to_markdown(entries: Iterable[Entry]) -> str:
+def to_markdown(entries: Iterable[Entry], notes: Mapping[str, Sequence[Note]] | None = None) -> str:
+    """A document to read or print; `notes` (by entry id) are shown under their entries."""
     ordered = sorted(entries, key=sort_key)
     lines = ["# Our check-ins", ""]
     if not ordered:
@@ -119,7 +125,7 @@ def to_markdown(entries: Iterable[Entry]) -> str:
     span = _day(first.started_at) if same_day else f"{_day(first.started_at)} to {_day(last.started_at)}"
     lines += [f"{names} · {count} · {span}", ""]
     for entry in ordered:
-        lines += ["---", "", entry_to_markdown(entry)]
+        lines += ["---", "", entry_to_markdown(entry, notes=(notes or {}).get(entry.id, ()))]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -215,9 +221,9 @@ def save_copy(entries: Iterable[Entry], path: Path, key: Key | None = None) -> P
     return write_new_bytes(path, sealed)
 
 
-def save_markdown(entries: Iterable[Entry], path: Path) -> Path:
-    """Write entries as a Markdown document to read or print."""
-    return write_new_file(path, to_markdown(entries))
+def save_markdown(entries: Iterable[Entry], path: Path, notes: Mapping[str, Sequence[Note]] | None = None) -> Path:
+    """Write entries (and their later notes) as a Markdown document to read or print."""
+    return write_new_file(path, to_markdown(entries, notes))
 
 
 def write_new_file(path: Path, text: str, replace: bool = False) -> Path:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from reconnect_tui.core.lockbox import Key
 
 ENTRY_SUFFIX = ".json"
+NOTE_MARK = ".note-"  # `<entry id>.note-<stamp>.json`: a later note beside its entry (see notes.py)
 LOCKED_SUFFIX = ".json.age"
 
 
@@ -123,8 +124,8 @@ class Journal:
                 name = item.name
                 if is_temp_name(name):
                     remove_stale_temp(Path(item.path))
-                elif name.startswith("."):
-                    continue
+                elif name.startswith(".") or NOTE_MARK in name:
+                    continue  # hidden files, and later notes (notes.py reads those)
                 elif name.endswith(ENTRY_SUFFIX):
                     files.append(Path(item.path))
                 elif name.endswith(LOCKED_SUFFIX):

@@ -97,3 +97,27 @@ def person_key(partner: object) -> str:
     """Who a partner record is: the person's id when the entry has one, else the name."""
     person_id = getattr(partner, "person_id", None)
     return str(person_id) if person_id else str(getattr(partner, "name", ""))
+
+
+@dataclass(frozen=True)
+class Appreciation:
+    """Words of appreciation one partner gave the other at a check-in."""
+
+    person: str  # who gave it (see person_key)
+    name: str  # their name at the time
+    to_name: str  # the other partner's name at the time
+    words: str
+    given_at: datetime
+    entry_id: str
+
+
+def appreciations(entries: Iterable[Entry]) -> list[Appreciation]:
+    """Every appreciation in the journal, newest first (by check-in, then seat)."""
+    found: list[Appreciation] = []
+    for entry in sorted(entries, key=lambda e: (e.started_at, e.id), reverse=True):
+        for seat, partner in enumerate(entry.partners):
+            if partner.appreciation:
+                other = entry.partners[1 - seat]
+                found.append(Appreciation(person_key(partner), partner.name, other.name, partner.appreciation,
+                                          entry.started_at, entry.id))
+    return found

@@ -25,6 +25,7 @@ from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError
 from reconnect_tui.core.lockbox import Key
 from reconnect_tui.core.session import CheckinSession
 from reconnect_tui.core.workspace import Workspace, local_now
+from reconnect_tui.ui.screens.appreciations import AppreciationsScreen
 from reconnect_tui.ui.screens.checkin import CheckinScreen, step_name
 from reconnect_tui.ui.screens.confirm import ConfirmScreen
 from reconnect_tui.ui.screens.history import HistoryScreen
@@ -127,6 +128,8 @@ class ReconnectApp(App[None]):
     def open_screen(self, name: str) -> None:
         if name == "history":
             self.push_screen(HistoryScreen(self.workspace, self.clock))
+        elif name == "appreciations":
+            self.push_screen(AppreciationsScreen(self.workspace))
         elif name == "trends":
             self.push_screen(
                 TrendsScreen(self.workspace, self.clock),

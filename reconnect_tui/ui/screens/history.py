@@ -19,10 +19,16 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Select, Static
 
 from reconnect_tui.core.entry import CLOSENESS_WORDS, Entry, closeness_words
+from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.insights import JournalIndex
 from reconnect_tui.core.journal import JournalLoad
+from reconnect_tui.core.notes import Notes
+from reconnect_tui.core.trash import Trash
 from reconnect_tui.core.workspace import Workspace
+from reconnect_tui.ui.screens.appreciations import AppreciationsScreen
+from reconnect_tui.ui.screens.confirm import ConfirmScreen
 from reconnect_tui.ui.screens.export import ExportScreen
+from reconnect_tui.ui.screens.note import NoteScreen
 from reconnect_tui.ui.widgets.entry_list import GAP, EntryList, line_of
 from reconnect_tui.ui.widgets.entry_view import EntryView
 
@@ -68,9 +74,12 @@ def row_for(entry: Entry, short_date: bool = False) -> tuple[str, ...]:
 
 class HistoryScreen(Screen[None]):
     BINDINGS = [
-        Binding("slash", "search", "Search"),
-        Binding("e", "export_entry", "Export entry"),
-        Binding("a", "export_shown", "Export all shown"),
+        Binding("slash", "search", "Find"),
+        Binding("e", "export_entry", "Export"),
+        Binding("a", "export_shown", "Export all"),
+        Binding("n", "add_note", "Note"),
+        Binding("d", "delete", "Trash"),
+        Binding("p", "appreciations", "Appreciations"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -166,7 +175,12 @@ class HistoryScreen(Screen[None]):
             status.update(f"{len(self.shown):,} of {total:,} check-ins")
         if not self.complete:
             status.update(f"{status.content} · reading the older ones…")
-        self.query_one(EntryView).show(self.selected, self.search_words)
+        self.show_entry(self.selected)
+
+    def show_entry(self, entry: Entry | None) -> None:
+        """The entry in full, with its later notes and the search's words marked."""
+        notes = Notes(self.workspace.journal).for_entry(entry) if entry is not None else []
+        self.query_one(EntryView).show(entry, self.search_words, notes)
 
     @property
     def search_words(self) -> list[str]:
@@ -202,7 +216,7 @@ class HistoryScreen(Screen[None]):
 
     def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:
         if 0 <= event.index < len(self.shown):
-            self.query_one(EntryView).show(self.shown[event.index], self.search_words)
+            self.show_entry(self.shown[event.index])
             self.query_one("#entry-scroll").scroll_home(animate=False)
 
     @property
@@ -217,11 +231,60 @@ class HistoryScreen(Screen[None]):
 
     def action_export_entry(self) -> None:
         if self.selected is not None:
-            self.app.push_screen(ExportScreen([self.selected], self.clock(), locked=self.workspace.locked))
+            chosen = [self.selected]
+            notes = Notes(self.workspace.journal).for_entries(chosen)
+            self.app.push_screen(ExportScreen(chosen, self.clock(), locked=self.workspace.locked, notes=notes))
 
     def action_export_shown(self) -> None:
         if self.shown:
-            self.app.push_screen(ExportScreen(list(self.shown), self.clock(), locked=self.workspace.locked))
+            chosen = list(self.shown)
+            notes = Notes(self.workspace.journal).for_entries(chosen)
+            self.app.push_screen(ExportScreen(chosen, self.clock(), locked=self.workspace.locked, notes=notes))
+
+    @work(exclusive=True, group="history-change")
+    async def action_delete(self) -> None:
+        entry = self.selected
+        if entry is None or self.index is None:
+            return
+        moment = entry.started_at
+        sure = await self.app.push_screen_wait(ConfirmScreen(
+            "Move this check-in to the trash?",
+            f"“{entry.deck_title}” of {moment:%A} {moment.day} {moment:%B %Y} leaves history, exports and trends. "
+            f"Until the trash is emptied it can be brought back: reconnect trash restore {entry.id}",
+            yes="Move to the trash",
+            no="Keep it",
+        ))
+        if not sure:
+            return
+        try:
+            Trash(self.workspace.journal).delete(entry)
+        except JournalError as error:
+            self.notify(str(error), title="Not moved", severity="error", markup=False)
+            return
+        self.index.remove(entry)
+        self.refresh_list(keep_place=False)
+        self.notify(f"Moved to the trash. reconnect trash restore {entry.id} brings it back.", markup=False,
+                    timeout=10)
+
+    @work(exclusive=True, group="history-change")
+    async def action_add_note(self) -> None:
+        entry = self.selected
+        if entry is None:
+            return
+        text = await self.app.push_screen_wait(NoteScreen(entry))
+        if text is None:
+            return
+        try:
+            Notes(self.workspace.journal).add(entry, text, self.clock())
+        except JournalError as error:
+            self.notify(f"The note was not kept: {error}", severity="error", markup=False, timeout=12)
+            return
+        if self.selected is entry:
+            self.show_entry(entry)
+        self.notify("The note is kept beside the check-in.", markup=False)
+
+    def action_appreciations(self) -> None:
+        self.app.push_screen(AppreciationsScreen(self.workspace))
 
     def action_back(self) -> None:
         if self.focused is self.query_one("#search", Input):

@@ -41,6 +41,7 @@ class HomeScreen(Screen[None]):
         Binding("s", "start", "Start"),
         Binding("j", "journal", "Journal"),
         Binding("o", "trends", "Over time"),
+        Binding("p", "appreciations", "Appreciations"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -65,6 +66,7 @@ class HomeScreen(Screen[None]):
                 yield Button("Start a check-in", id="start", variant="primary", compact=True)
                 yield Button("Our journal", id="journal", compact=True)
                 yield Button("Over time", id="trends", compact=True)
+                yield Button("Appreciations", id="appreciations", compact=True)
             with Horizontal(id="home-main"):
                 deck_list = OptionList(*[Option(deck_label(deck), id=deck.id) for deck in self.decks], id="deck-list")
                 deck_list.border_title = "Choose a deck"
@@ -165,7 +167,7 @@ class HomeScreen(Screen[None]):
             self.start_checkin(self.signals[int(button.removeprefix("signal-"))].deck_id)
             return
         actions = {"start": self.action_start, "journal": self.action_journal, "trends": self.action_trends,
-                   "resume": self.action_start}
+                   "appreciations": self.action_appreciations, "resume": self.action_start}
         if button in actions:
             actions[button]()
 
@@ -180,3 +182,6 @@ class HomeScreen(Screen[None]):
 
     def action_trends(self) -> None:
         self.open_screen("trends")
+
+    def action_appreciations(self) -> None:
+        self.open_screen("appreciations")

@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from reconnect_tui.core.entry import FOLLOW_UP_WORDS, Entry, closeness_words
+from reconnect_tui.core.notes import Note
 
 
 def _day(entry: Entry) -> str:
@@ -24,8 +25,9 @@ def _day(entry: Entry) -> str:
 MATCH_STYLE = "reverse"  # a search match: visible in every theme and without colour
 
 
-def render_entry(entry: Entry, colours: tuple[str, str], highlight: Sequence[str] = ()) -> RenderableType:
-    """The entry in full; the words of `highlight` (a search) are marked wherever they appear."""
+def render_entry(entry: Entry, colours: tuple[str, str], highlight: Sequence[str] = (),
+                 notes: Sequence[Note] = ()) -> RenderableType:
+    """The entry in full, then its later notes; the words of `highlight` (a search) are marked."""
     marks = [word for word in highlight if word]
 
     def text(value: str = "", style: str = "") -> Text:
@@ -80,14 +82,19 @@ def render_entry(entry: Entry, colours: tuple[str, str], highlight: Sequence[str
         if any(values):
             parts += [text(""), text(title, style="bold")]
             parts.append(pair(*[text(v) if v else text("—", style="dim") for v in values]))
+    if notes:
+        parts += [text(""), text("Later notes", style="bold")]
+        for note in notes:
+            moment = note.written_at
+            parts += [text(f"{moment:%A} {moment.day} {moment:%B %Y}, {moment:%H:%M}", style="dim"), text(note.text)]
     return Group(*parts)
 
 
 class EntryView(Static):
-    def show(self, entry: Entry | None, highlight: Sequence[str] = ()) -> None:
+    def show(self, entry: Entry | None, highlight: Sequence[str] = (), notes: Sequence[Note] = ()) -> None:
         if entry is None:
             self.update(Text("Nothing to show here.", style="dim"))
             return
         variables = self.app.theme_variables
         colours = (variables.get("primary", "blue"), variables.get("accent", "yellow"))
-        self.update(render_entry(entry, colours, highlight))
+        self.update(render_entry(entry, colours, highlight, notes))
