@@ -51,12 +51,13 @@ def export(
     for problem in loaded.problems:
         warn(str(problem))
     entries = in_range(loaded.entries, since_day, until_day)
-    if format is ExportFormat.json:
-        text = to_json(entries)
-    else:
-        from reconnect_tui.core.notes import Notes
+    from reconnect_tui.core.notes import Notes
 
-        text = to_markdown(entries, Notes(journal).for_entries(entries))
+    notes = Notes(journal).for_entries(entries)
+    if format is ExportFormat.json:
+        text = to_json(Notes.attach(entries, notes))
+    else:
+        text = to_markdown(entries, notes)
     data = text.encode("utf-8")
     if encrypt:
         from reconnect_tui.core.lockbox import encrypt_with_passphrase

@@ -11,33 +11,20 @@ every folder once.
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from reconnect_tui.core.entry import Entry, EntryInvalid
+import msgspec
+
+from reconnect_tui.core.entry import Entry, EntryInvalid, Note
 from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.fsutil import atomic_write
 from reconnect_tui.core.journal import NOTE_MARK, Journal
 
-NOTE_VERSION = 2
 NOTE_LIMIT = 5000  # characters: a note is a few lines, not a second journal
-
-
-@dataclass(frozen=True)
-class Note:
-    entry_id: str
-    written_at: datetime
-    text: str
-    author: str | None = None  # a person's id, when the note says who wrote it
-
-    def to_dict(self) -> dict[str, object]:
-        return {"schema_version": NOTE_VERSION, "entry_id": self.entry_id,
-                "written_at": self.written_at.isoformat(), "author": self.author, "text": self.text}
 
 
 def note_problem(text: str) -> str | None:
@@ -58,11 +45,11 @@ class Notes:
         problem = note_problem(text)
         if problem:
             raise JournalError(problem)
-        note = Note(entry.id, now, text.strip("\n"), author)
+        note = Note(entry_id=entry.id, written_at=now, text=text.strip("\n"), author=author)
         folder = self.journal.path_for(entry).parent
         locked = self.journal.key is not None
         name = f"{entry.id}{NOTE_MARK}{now:%Y%m%d-%H%M%S}-{secrets.token_hex(3)}.json" + (".age" if locked else "")
-        data = (json.dumps(note.to_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        data = msgspec.json.format(msgspec.json.encode(note), indent=2) + b"\n"
         try:
             atomic_write(folder / name, self.journal.seal(data), overwrite=False)
         except OSError as error:
@@ -89,6 +76,12 @@ class Notes:
             notes.sort(key=lambda n: n.written_at)
         return found
 
+    @staticmethod
+    def attach(entries: Iterable[Entry], notes: Mapping[str, Sequence[Note]]) -> list[Entry]:
+        """The entries with their notes inside (the form a JSON export carries)."""
+        return [msgspec.structs.replace(entry, notes=tuple(notes[entry.id])) if notes.get(entry.id) else entry
+                for entry in entries]
+
     def _read_folder(self, folder: Path, prefix: str = "") -> dict[str, list[Note]]:
         found: dict[str, list[Note]] = {}
         try:
@@ -105,11 +98,6 @@ class Notes:
 
     def _read(self, path: Path) -> Note | None:
         try:
-            data = json.loads(self.journal.open_bytes(path))
-            if data.get("schema_version") != NOTE_VERSION:
-                return None
-            author = data.get("author")
-            return Note(str(data["entry_id"]), datetime.fromisoformat(data["written_at"]), str(data["text"]),
-                        str(author) if author else None)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, EntryInvalid):
-            return None  # a damaged note is left out, never fatal to its entry
+            return msgspec.json.decode(self.journal.open_bytes(path), type=Note)
+        except (OSError, ValueError, msgspec.ValidationError, msgspec.DecodeError, EntryInvalid):
+            return None  # a damaged note, or one from a newer reconnect, is left out; never fatal to its entry

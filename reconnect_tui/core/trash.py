@@ -10,12 +10,11 @@ files are renamed, which on one disk is all or nothing.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from reconnect_tui.core.entry import Entry, EntryInvalid
+from reconnect_tui.core.entry import Entry, EntryInvalid, decode_entry
 from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.fsutil import fsync_dir, make_private_dirs
 from reconnect_tui.core.journal import NOTE_MARK, Journal
@@ -94,9 +93,9 @@ class Trash:
 
     def _read(self, path: Path) -> Entry | None:
         try:
-            return Entry.from_dict(json.loads(self.journal.open_bytes(path)))
-        except (OSError, ValueError, UnicodeDecodeError, EntryInvalid):
-            return None
+            return decode_entry(self.journal.open_bytes(path))
+        except (OSError, EntryInvalid):
+            return None  # still listed: it can be restored or emptied
 
     # --- files ---------------------------------------------------------------------
 

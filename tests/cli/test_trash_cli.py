@@ -64,3 +64,15 @@ def test_trash_is_left_out_of_exports(private_home: Path) -> None:
     trashed(private_home)
     result = run("export", "--format", "json")
     assert '"entry-1"' in result.stdout and '"entry-0"' not in result.stdout
+
+
+def test_exports_carry_later_notes(private_home: Path) -> None:
+    from reconnect_tui.core.notes import Notes
+
+    journal = trashed(private_home)
+    entry = journal.load().entries[0]
+    Notes(journal).add(entry, "We talked more on Sunday.\nIt helped.", MOMENT.replace(day=25))
+    as_json = run("export", "--format", "json").stdout
+    assert '"notes":[{"schema_version":2,"entry_id":"entry-1"' in as_json.replace(" ", "")
+    as_markdown = run("export", "--format", "markdown").stdout
+    assert "### Later notes" in as_markdown and "> We talked more on Sunday.\n> It helped." in as_markdown

@@ -28,7 +28,7 @@ from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.insights import Signal, gentle_signals, last_checkin_line
 from reconnect_tui.core.overview import ChosenGesture, this_weeks_gestures, unfinished_checkin
 from reconnect_tui.core.workspace import Workspace
-from reconnect_tui.core.wording import CARE_NOTE
+from reconnect_tui.ui.widgets.care_note import CareNote
 
 
 def deck_label(deck: Deck) -> Content:
@@ -90,7 +90,7 @@ class HomeScreen(Screen[None]):
                 with Vertical(id="home-signals", classes="home-section home-column"):
                     yield Static("Worth noticing together", classes="home-heading")
                     yield Vertical(id="signal-rows")
-            yield Static(CARE_NOTE, id="care-note", classes="care-note")
+            yield CareNote(id="care-note")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

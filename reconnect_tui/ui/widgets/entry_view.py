@@ -13,8 +13,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from reconnect_tui.core.entry import FOLLOW_UP_WORDS, Entry, closeness_words
-from reconnect_tui.core.notes import Note
+from reconnect_tui.core.entry import FOLLOW_UP_WORDS, STATUS_WORDS, Entry, Note, closeness_words
 
 
 def _day(entry: Entry) -> str:
@@ -75,7 +74,7 @@ def render_entry(entry: Entry, colours: tuple[str, str], highlight: Sequence[str
             if answer.status == "answered":
                 cells.append(text(prompt.describe(answer)))
             else:
-                cells.append(text("passed" if answer.status == "passed" else "not reached", style="dim italic"))
+                cells.append(text(STATUS_WORDS.get(answer.status, answer.status), style="dim italic"))
         parts.append(pair(*cells))
     for title, attribute in (("Appreciations", "appreciation"), ("Small gestures for the coming days", "intention")):
         values = [getattr(p, attribute) for p in entry.partners]
