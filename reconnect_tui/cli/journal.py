@@ -46,18 +46,11 @@ def export(
         raise fail(f"{output} already exists; choose another name or add --force to replace it")
     where = paths()
     key = journal_key(where)
-    journal = Journal(where.journal_dir, key)
-    loaded = journal.load()
+    loaded = Journal(where.journal_dir, key).load()
     for problem in loaded.problems:
         warn(str(problem))
     entries = in_range(loaded.entries, since_day, until_day)
-    from reconnect_tui.core.notes import Notes
-
-    notes = Notes(journal).for_entries(entries)
-    if format is ExportFormat.json:
-        text = to_json(Notes.attach(entries, notes))
-    else:
-        text = to_markdown(entries, notes)
+    text = to_json(entries) if format is ExportFormat.json else to_markdown(entries)
     data = text.encode("utf-8")
     if encrypt:
         from reconnect_tui.core.lockbox import encrypt_with_passphrase

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from reconnect_tui.cli.output import fail
+from reconnect_tui.cli.output import fail, warn
 from reconnect_tui.cli.shared import paths
 
 trash_app = typer.Typer(
@@ -15,21 +15,48 @@ trash_app = typer.Typer(
 )
 
 
-def _trash():  # type: ignore[no-untyped-def]
+def _journal():  # type: ignore[no-untyped-def]
     from reconnect_tui.cli.locking import journal_key
     from reconnect_tui.core.journal import Journal
-    from reconnect_tui.core.trash import Trash
 
     where = paths()
-    return Trash(Journal(where.journal_dir, journal_key(where)))
+    return Journal(where.journal_dir, journal_key(where))
 
 
-def _describe(item) -> str:  # type: ignore[no-untyped-def]
-    entry = item.entry
-    if entry is None:
-        return f"{item.entry_id}  (this file cannot be read; it can still be restored or emptied)"
+def _trashed(journal):  # type: ignore[no-untyped-def]
+    """What is in the trash, newest first; files that cannot be read are named on stderr."""
+    loaded = journal.trashed()
+    for problem in loaded.problems:
+        warn(str(problem))
+    return sorted(loaded.entries, key=lambda e: (e.started_at, e.id), reverse=True)
+
+
+def _describe(entry) -> str:  # type: ignore[no-untyped-def]
     moment = entry.started_at
-    return f"{item.entry_id}  {moment:%d %b %Y}  {entry.deck_title} · {entry.names[0]} and {entry.names[1]}"
+    return f"{entry.id}  {moment:%d %b %Y}  {entry.deck_title} · {entry.names[0]} and {entry.names[1]}"
+
+
+def _empty(journal) -> int:  # type: ignore[no-untyped-def]
+    """Delete every file in the trash for good; how many files went."""
+    import os
+
+    gone = 0
+    root = journal.trash_root
+    for folder, _dirs, files in os.walk(root, topdown=False, followlinks=False):
+        for name in files:
+            try:
+                os.unlink(os.path.join(folder, name))
+                gone += 1
+            except FileNotFoundError:
+                pass
+            except OSError as error:
+                raise fail(f"the trash could not be emptied ({error.strerror}: {os.path.join(folder, name)})") from None
+        if folder != str(root):
+            try:
+                os.rmdir(folder)
+            except OSError:
+                pass  # something arrived meanwhile: left for next time
+    return gone
 
 
 @trash_app.callback()
@@ -37,12 +64,12 @@ def trash(ctx: typer.Context) -> None:
     """List what is in the trash (restore ID puts one back; empty deletes them for good)."""
     if ctx.invoked_subcommand is not None:
         return
-    items = _trash().items()
+    items = _trashed(_journal())
     if not items:
         typer.echo("The trash is empty.")
         return
-    for item in items:
-        typer.echo(_describe(item))
+    for entry in items:
+        typer.echo(_describe(entry))
     plural = "s" if len(items) != 1 else ""
     typer.echo(f"{len(items)} check-in{plural} in the trash. "
                "`reconnect trash restore ID` puts one back; `reconnect trash empty` deletes them for good.")
@@ -51,10 +78,12 @@ def trash(ctx: typer.Context) -> None:
 @trash_app.command("restore")
 def restore(entry_id: str = typer.Argument(..., metavar="ID", help="The id shown by `reconnect trash`.")) -> None:
     """Put a check-in back in the journal, where it was."""
-    bin_ = _trash()
-    item = bin_.find(entry_id)
-    bin_.restore(entry_id)
-    typer.echo(f"Restored: {_describe(item).split('  ', 1)[-1] if item else entry_id}. It is back in history.")
+    journal = _journal()
+    entry = next((e for e in _trashed(journal) if e.id == entry_id), None)
+    if entry is None:
+        raise fail(f"there is no check-in with the id {entry_id} in the trash")
+    journal.restore(entry)
+    typer.echo(f"Restored: {_describe(entry).split('  ', 1)[-1]}. It is back in history.")
 
 
 @trash_app.command("empty")
@@ -62,8 +91,8 @@ def empty(yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first.
     """Delete everything in the trash for good."""
     import sys
 
-    bin_ = _trash()
-    count = len(bin_.items())
+    journal = _journal()
+    count = len(_trashed(journal))
     if not count:
         typer.echo("The trash is empty already.")
         return
@@ -74,5 +103,5 @@ def empty(yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first.
         if not typer.confirm(f"Delete {count} check-in{plural} in the trash for good?", default=False):
             typer.echo("Nothing was deleted.")
             return
-    gone = bin_.empty()
-    typer.echo(f"The trash is empty: {gone} check-in{'s' if gone != 1 else ''} deleted for good.")
+    _empty(journal)
+    typer.echo(f"The trash is empty: {count} check-in{plural} deleted for good.")

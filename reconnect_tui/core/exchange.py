@@ -7,7 +7,7 @@ importing into an empty journal and exporting again gives the very same file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -78,7 +78,7 @@ def _quote(text: str) -> list[str]:
     return [f"> {line}" if line.strip() else ">" for line in text.strip().splitlines()]
 
 
-def entry_to_markdown(entry: Entry, heading: str = "##", notes: Sequence[Note] = ()) -> str:
+def entry_to_markdown(entry: Entry, heading: str = "##") -> str:
     first, second = entry.partners
     lines = [f"{heading} {_day(entry.started_at)} · {entry.deck_title}", ""]
     lines.append(f"*{entry.started_at:%H:%M} to {entry.finished_at:%H:%M}, {first.name} and {second.name}*")
@@ -109,15 +109,14 @@ def entry_to_markdown(entry: Entry, heading: str = "##", notes: Sequence[Note] =
         if given:
             lines += ["", f"{heading}# {title}", ""]
             lines += [f"- **{name}:** {' '.join(text.split())}" for name, text in given]
-    if notes:
+    if entry.notes:
         lines += ["", f"{heading}# Later notes", ""]
-        for note in notes:
-            lines += [f"*{_day(note.written_at)}, {note.written_at:%H:%M}*", ""] + _quote(note.text) + [""]
+        for note in entry.notes:
+            lines += [f"*{_day(note.written_at)}*", ""] + _quote(note.text) + [""]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def to_markdown(entries: Iterable[Entry], notes: Mapping[str, Sequence[Note]] | None = None) -> str:
-    """A document to read or print; `notes` (by entry id) are shown under their entries."""
+def to_markdown(entries: Iterable[Entry]) -> str:
     ordered = sorted(entries, key=sort_key)
     lines = ["# Our check-ins", ""]
     if not ordered:
@@ -130,7 +129,7 @@ def to_markdown(entries: Iterable[Entry], notes: Mapping[str, Sequence[Note]] | 
     span = _day(first.started_at) if same_day else f"{_day(first.started_at)} to {_day(last.started_at)}"
     lines += [f"{names} · {count} · {span}", ""]
     for entry in ordered:
-        lines += ["---", "", entry_to_markdown(entry, notes=(notes or {}).get(entry.id, ()))]
+        lines += ["---", "", entry_to_markdown(entry)]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -143,6 +142,7 @@ class ImportResult:
     skipped: list[Entry] = field(default_factory=list)  # already in the journal
     problems: list[str] = field(default_factory=list)  # entries that could not be read or placed
     duplicates: list[Entry] = field(default_factory=list)  # a second copy of an id inside the export
+    notes_added: list[Note] = field(default_factory=list)  # later notes the journal did not have
 
 
 class _ExportDocument(msgspec.Struct):
@@ -243,10 +243,13 @@ def import_file(journal: Journal, path: Path, opener: Callable[[bytes], bytes] |
     result = ImportResult(problems=problems, duplicates=duplicates)
     loaded = journal.load()
     known = loaded.ids
+    in_journal = {entry.id: entry for entry in loaded.entries}
     damaged = {problem.path: problem for problem in loaded.problems}
     for entry in entries:
         if entry.id in known:
             result.skipped.append(entry)
+            if entry.id in in_journal:
+                _add_notes(journal, in_journal[entry.id], entry.notes, set(in_journal[entry.id].notes), result)
             continue
         target = journal.path_for(entry)
         if target in damaged:
@@ -268,7 +271,23 @@ def import_file(journal: Journal, path: Path, opener: Callable[[bytes], bytes] |
             ) from None
         known.add(entry.id)
         result.added.append(entry)
+        _add_notes(journal, entry, entry.notes, set(), result)
     return result
+
+
+def _add_notes(journal: Journal, entry: Entry, notes: Iterable[Note], have: set[Note], result: ImportResult) -> None:
+    """Write the notes the journal does not have yet (the same words at the same time
+    by the same person count as the same note)."""
+    for note in notes:
+        if note in have or note.entry_id != entry.id:
+            continue
+        try:
+            journal.save_note(entry, note)
+        except JournalError as error:
+            result.problems.append(f"a note on {entry.id} was not imported: {error}")
+            continue
+        have.add(note)
+        result.notes_added.append(note)
 
 
 def save_copy(entries: Iterable[Entry], path: Path, key: Key | None = None) -> Path:
@@ -287,9 +306,9 @@ def save_copy(entries: Iterable[Entry], path: Path, key: Key | None = None) -> P
     return write_new_bytes(path, sealed)
 
 
-def save_markdown(entries: Iterable[Entry], path: Path, notes: Mapping[str, Sequence[Note]] | None = None) -> Path:
-    """Write entries (and their later notes) as a Markdown document to read or print."""
-    return write_new_file(path, to_markdown(entries, notes))
+def save_markdown(entries: Iterable[Entry], path: Path) -> Path:
+    """Write entries as a Markdown document to read or print."""
+    return write_new_file(path, to_markdown(entries))
 
 
 def write_new_file(path: Path, text: str, replace: bool = False) -> Path:

@@ -62,6 +62,14 @@ class JournalIndex:
                 found.append(entry)
         return found
 
+    def replace(self, old: Entry, new: Entry) -> None:
+        """Put `new` where `old` was (a note was added to it)."""
+        for number, candidate in enumerate(self.entries):
+            if candidate.id == old.id:
+                self.entries[number] = new
+                self.texts[number] = search_text(new)
+                return
+
     def remove(self, entry: Entry) -> None:
         """Leave `entry` out from now on (it was moved to the trash)."""
         for number, candidate in enumerate(self.entries):

@@ -9,7 +9,6 @@ from typer.testing import CliRunner
 
 from reconnect_tui.cli import app
 from reconnect_tui.core.journal import Journal
-from reconnect_tui.core.trash import Trash
 
 runner = CliRunner()
 
@@ -22,7 +21,7 @@ def trashed(home: Path) -> Journal:
     journal = Journal(home / "journal")
     for number in range(2):
         journal.save(make_entry(MOMENT.replace(day=20 + number), f"entry-{number}"))
-    Trash(journal).delete(journal.load().entries[0])
+    journal.trash(journal.load().entries[0])
     return journal
 
 
@@ -54,10 +53,10 @@ def test_empty_asks_first_or_wants_yes(private_home: Path) -> None:
     journal = trashed(private_home)
     refused = run("trash", "empty")  # no terminal to ask on
     assert refused.exit_code == 1 and "add --yes" in refused.stderr
-    assert len(Trash(journal).items()) == 1
+    assert len(journal.trashed().entries) == 1
     done = run("trash", "empty", "--yes")
     assert done.exit_code == 0 and "1 check-in deleted for good" in done.stdout
-    assert Trash(journal).items() == [] and [e.id for e in journal.load().entries] == ["entry-1"]
+    assert journal.trashed().entries == [] and [e.id for e in journal.load().entries] == ["entry-1"]
 
 
 def test_trash_is_left_out_of_exports(private_home: Path) -> None:
@@ -67,11 +66,9 @@ def test_trash_is_left_out_of_exports(private_home: Path) -> None:
 
 
 def test_exports_carry_later_notes(private_home: Path) -> None:
-    from reconnect_tui.core.notes import Notes
-
     journal = trashed(private_home)
     entry = journal.load().entries[0]
-    Notes(journal).add(entry, "We talked more on Sunday.\nIt helped.", MOMENT.replace(day=25))
+    journal.add_note(entry, "We talked more on Sunday.\nIt helped.", MOMENT.replace(day=25))
     as_json = run("export", "--format", "json").stdout
     assert '"notes":[{"schema_version":2,"entry_id":"entry-1"' in as_json.replace(" ", "")
     as_markdown = run("export", "--format", "markdown").stdout

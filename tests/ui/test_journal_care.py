@@ -11,8 +11,6 @@ from helpers import make_entry
 from textual.widgets import Static, TextArea
 
 from reconnect_tui.core.journal import Journal
-from reconnect_tui.core.notes import Notes
-from reconnect_tui.core.trash import Trash
 from reconnect_tui.ui.app import ReconnectApp
 from reconnect_tui.ui.screens.appreciations import AppreciationsScreen
 from reconnect_tui.ui.screens.confirm import ConfirmScreen
@@ -60,7 +58,7 @@ async def test_delete_asks_once_and_moves_to_the_trash(make_app: MakeApp, privat
         assert shown(screen.query_one("#history-status")) == "2 check-ins"
         assert "Answer 1" in shown(screen.query_one(EntryView))
     assert [e.id for e in journal.load().entries] == ["entry-0", "entry-1"]
-    assert [item.entry_id for item in Trash(journal).items()] == ["entry-2"]
+    assert [entry.id for entry in journal.trashed().entries] == ["entry-2"]
 
 
 async def test_a_later_note_is_kept_and_shown_under_the_entry(make_app: MakeApp, private_home: Path) -> None:
@@ -79,7 +77,7 @@ async def test_a_later_note_is_kept_and_shown_under_the_entry(make_app: MakeApp,
         await until(pilot, lambda: "Later notes" in shown(view), "the note under the entry")
         assert "We talked more about this on Sunday." in shown(view)
     entry = journal.load().entries[-1]
-    assert [n.text for n in Notes(journal).for_entry(entry)] == ["We talked more about this on Sunday."]
+    assert [n.text for n in entry.notes] == ["We talked more about this on Sunday."]
 
 
 async def test_appreciations_newest_first_from_home_and_history(make_app: MakeApp, private_home: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -15,7 +14,6 @@ from textual.widgets import Button, Input, Static
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.exchange import save_markdown
-from reconnect_tui.core.notes import Note
 
 
 def suggested_path(entries: list[Entry], now: datetime) -> Path:
@@ -29,11 +27,9 @@ class ExportScreen(ModalScreen[Path | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, entries: list[Entry], now: datetime, locked: bool = False,
-                 notes: Mapping[str, Sequence[Note]] | None = None) -> None:
+    def __init__(self, entries: list[Entry], now: datetime, locked: bool = False) -> None:
         super().__init__(classes="dialog-screen")
         self.entries = entries
-        self.notes = notes  # later notes by entry id, written under their entries
         self.now = now
         self.locked = locked  # a Markdown file would be plain text: not written then
 
@@ -86,7 +82,7 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         target = Path(self.query_one("#export-path", Input).value.strip())
         try:
-            written = save_markdown(self.entries, target, self.notes)
+            written = save_markdown(self.entries, target)
         except JournalError as error:
             self.query_one("#export-result", Static).update(str(error))
             return

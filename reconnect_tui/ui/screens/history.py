@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+import msgspec
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,11 +20,10 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Select, Static
 
 from reconnect_tui.core.entry import CLOSENESS_WORDS, Entry, closeness_words
+from reconnect_tui.core.couple import Who, in_couple_order, who_in
 from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.insights import JournalIndex
 from reconnect_tui.core.journal import JournalLoad
-from reconnect_tui.core.notes import Notes
-from reconnect_tui.core.trash import Trash
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui.screens.appreciations import AppreciationsScreen
 from reconnect_tui.ui.screens.confirm import ConfirmScreen
@@ -64,11 +64,16 @@ def column_widths(width: int) -> tuple[tuple[int, int, int, int], str]:
     return (SHORT_DATE_WIDTH, 0, partner, partner), " "
 
 
-def row_for(entry: Entry, short_date: bool = False) -> tuple[str, ...]:
+def row_for(entry: Entry, short_date: bool = False, who: Who | None = None,
+            couple: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """One row; the couple's own check-ins put each person under their own column
+    whatever their seats were, anyone else's name their people in the cells."""
     moment = entry.started_at
     cells = [f"{moment:%d %b}" if short_date else f"{moment:%d %b %Y}", entry.deck_title]
-    for partner in entry.partners:
-        cells.append(f"{closeness_words(partner.closeness_before)} → {closeness_words(partner.closeness_after)}")
+    seated = in_couple_order(entry, who, couple) if who is not None and len(couple) == 2 else entry
+    for partner in (seated or entry).partners:
+        pair = f"{closeness_words(partner.closeness_before)} → {closeness_words(partner.closeness_after)}"
+        cells.append(pair if seated is not None else f"{partner.name}: {pair}")
     return tuple(cells)
 
 
@@ -91,6 +96,8 @@ class HistoryScreen(Screen[None]):
         self.complete = False  # every entry is in the index (not just the newest)
         self.names: tuple[str, str] = workspace.config.config.partners or ("", "")
         self.shown: list[Entry] = []
+        self.who = who_in(workspace.journal)
+        self.couple: tuple[str, ...] = self.who.couple(self.names) if all(self.names) else ()
         self._search_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -137,6 +144,7 @@ class HistoryScreen(Screen[None]):
         self.complete = complete
         if index.entries and not self.workspace.config.config.partners:
             self._show_header(index.entries[0].names)  # no names remembered: the latest check-in's
+            self.couple = self.who.keys(index.entries[0])
         deck_filter = self.query_one("#deck-filter", Select)
         chosen = deck_filter.value
         decks = index.decks()
@@ -179,8 +187,7 @@ class HistoryScreen(Screen[None]):
 
     def show_entry(self, entry: Entry | None) -> None:
         """The entry in full, with its later notes and the search's words marked."""
-        notes = Notes(self.workspace.journal).for_entry(entry) if entry is not None else []
-        self.query_one(EntryView).show(entry, self.search_words, notes)
+        self.query_one(EntryView).show(entry, self.search_words, entry.notes if entry is not None else ())
 
     @property
     def search_words(self) -> list[str]:
@@ -189,7 +196,7 @@ class HistoryScreen(Screen[None]):
     def _set_rows(self, keep: Entry | None) -> None:
         entries = self.query_one(EntryList)
         short = entries.widths[0] == SHORT_DATE_WIDTH
-        entries.set_rows([row_for(entry, short) for entry in self.shown])
+        entries.set_rows([row_for(entry, short, self.who, self.couple) for entry in self.shown])
         if keep is not None and keep in self.shown:
             entries.cursor = self.shown.index(keep)
 
@@ -231,15 +238,11 @@ class HistoryScreen(Screen[None]):
 
     def action_export_entry(self) -> None:
         if self.selected is not None:
-            chosen = [self.selected]
-            notes = Notes(self.workspace.journal).for_entries(chosen)
-            self.app.push_screen(ExportScreen(chosen, self.clock(), locked=self.workspace.locked, notes=notes))
+            self.app.push_screen(ExportScreen([self.selected], self.clock(), locked=self.workspace.locked))
 
     def action_export_shown(self) -> None:
         if self.shown:
-            chosen = list(self.shown)
-            notes = Notes(self.workspace.journal).for_entries(chosen)
-            self.app.push_screen(ExportScreen(chosen, self.clock(), locked=self.workspace.locked, notes=notes))
+            self.app.push_screen(ExportScreen(list(self.shown), self.clock(), locked=self.workspace.locked))
 
     @work(exclusive=True, group="history-change")
     async def action_delete(self) -> None:
@@ -257,7 +260,7 @@ class HistoryScreen(Screen[None]):
         if not sure:
             return
         try:
-            Trash(self.workspace.journal).delete(entry)
+            self.workspace.journal.trash(entry)
         except JournalError as error:
             self.notify(str(error), title="Not moved", severity="error", markup=False)
             return
@@ -275,12 +278,16 @@ class HistoryScreen(Screen[None]):
         if text is None:
             return
         try:
-            Notes(self.workspace.journal).add(entry, text, self.clock())
+            note = self.workspace.journal.add_note(entry, text, self.clock())
         except JournalError as error:
             self.notify(f"The note was not kept: {error}", severity="error", markup=False, timeout=12)
             return
-        if self.selected is entry:
-            self.show_entry(entry)
+        noted = msgspec.structs.replace(entry, notes=(*entry.notes, note))  # as the next load will read it
+        if self.index is not None:
+            self.index.replace(entry, noted)
+        self.shown = [noted if shown is entry else shown for shown in self.shown]
+        if self.selected is noted:
+            self.show_entry(noted)
         self.notify("The note is kept beside the check-in.", markup=False)
 
     def action_appreciations(self) -> None:

@@ -27,6 +27,7 @@ from reconnect_tui.core.decks import Deck
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.insights import Signal, gentle_signals, last_checkin_line
 from reconnect_tui.core.overview import ChosenGesture, this_weeks_gestures, unfinished_checkin
+from reconnect_tui.core.couple import couple_view
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui.widgets.care_note import CareNote
 
@@ -119,7 +120,8 @@ class HomeScreen(Screen[None]):
     def look_back(self) -> None:
         entries = self.workspace.journal.load().entries
         now = self.clock()
-        self.app.call_from_thread(self._show_journal, entries, gentle_signals(entries, now),
+        ours = couple_view(self.workspace.journal, entries, self.workspace.config.config.partners)
+        self.app.call_from_thread(self._show_journal, entries, gentle_signals(ours, now),
                                   this_weeks_gestures(entries, now))
 
     async def _show_journal(self, entries: list[Entry], signals: list[Signal],

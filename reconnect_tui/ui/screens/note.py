@@ -9,7 +9,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from reconnect_tui.core.entry import Entry
-from reconnect_tui.core.notes import note_problem
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -48,9 +47,8 @@ class NoteScreen(ModalScreen[str | None]):
 
     def action_save(self) -> None:
         text = self.query_one("#note-text", TextArea).text
-        problem = note_problem(text)
-        if problem:
-            self.query_one("#note-problem", Static).update(problem[0].upper() + problem[1:] + ".")
+        if not text.strip():
+            self.query_one("#note-problem", Static).update("The note is empty: a few words are enough.")
             return
         self.dismiss(text)
 

@@ -20,6 +20,7 @@ from textual.widgets import Button, Footer, Static
 
 from reconnect_tui.core.insights import Signal, gentle_signals, journal_stats
 from reconnect_tui.core.journal import JournalLoad
+from reconnect_tui.core.couple import couple_view
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui.widgets.word_chart import WordChart
 
@@ -54,7 +55,8 @@ class TrendsScreen(Screen[str | None]):
 
     def _show(self, loaded: JournalLoad) -> None:
         now = self.clock()
-        stats = journal_stats(loaded.entries, now, self.workspace.config.config.partners)
+        names = self.workspace.config.config.partners
+        stats = journal_stats(couple_view(self.workspace.journal, loaded.entries, names), now, names)
         status = self.query_one("#trends-status", Static)
         if not stats.count:
             status.update("No check-ins yet. After a few, you will see here how things have been going.")
@@ -85,7 +87,7 @@ class TrendsScreen(Screen[str | None]):
         widgets.append(Static(f"{_month(months[0][0])} … {_month(months[-1][0])}", classes="muted"))
         widgets.append(Static("Small gestures", classes="field-label"))
         widgets.append(Static(stats.follow_through.sentence()))
-        self.signals = gentle_signals(loaded.entries, now)
+        self.signals = gentle_signals(couple_view(self.workspace.journal, loaded.entries, names), now)
         if self.signals:
             widgets.append(Static("Worth noticing together", classes="field-label"))
             for number, signal in enumerate(self.signals):
