@@ -24,11 +24,15 @@ def stats() -> None:
     from reconnect_tui.cli.locking import journal_key
 
     where = paths()
-    loaded = Journal(where.journal_dir, journal_key(where)).load()
+    journal = Journal(where.journal_dir, journal_key(where))
+    loaded = journal.load()
     for problem in loaded.problems:
         warn(str(problem))
     now = datetime.now().astimezone()
-    summary = journal_stats(loaded.entries, now, load_config(where.config_file).config.partners)
+    from reconnect_tui.core.couple import couple_view
+
+    names = load_config(where.config_file).config.partners
+    summary = journal_stats(couple_view(journal, loaded.entries, names), now, names)
     out = console()
     if not summary.count:
         out.print(last_checkin_line([], now))
@@ -58,7 +62,7 @@ def stats() -> None:
     out.print(Text("Small gestures", style="bold"))
     out.print(f"  {summary.follow_through.sentence()}")
 
-    signals = gentle_signals(loaded.entries, now)
+    signals = gentle_signals(couple_view(journal, loaded.entries, names), now)
     if signals:
         decks = library(where)
         out.print()

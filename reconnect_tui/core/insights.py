@@ -63,6 +63,22 @@ class JournalIndex:
                 found.append(entry)
         return found
 
+    def replace(self, old: Entry, new: Entry) -> None:
+        """Put `new` where `old` was (a note was added to it)."""
+        for number, candidate in enumerate(self.entries):
+            if candidate.id == old.id:
+                self.entries[number] = new
+                self.texts[number] = search_text(new)
+                return
+
+    def remove(self, entry: Entry) -> None:
+        """Leave `entry` out from now on (it was moved to the trash)."""
+        for number, candidate in enumerate(self.entries):
+            if candidate.id == entry.id:
+                del self.entries[number]
+                del self.texts[number]
+                return
+
     def decks(self) -> list[tuple[str, str]]:
         """(id, title) of every deck used, by title; a renamed deck shows its latest title."""
         seen: dict[str, str] = {}

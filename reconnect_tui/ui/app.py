@@ -21,9 +21,11 @@ from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
 from reconnect_tui.core.cleantext import clean_line, clean_text
+from reconnect_tui.core.couple import note_the_couple, previous_gestures, who_in
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError
 from reconnect_tui.core.lockbox import Key
+from reconnect_tui.core.people import PeopleError
 from reconnect_tui.core.session import CheckinSession
 from reconnect_tui.core.workspace import Workspace, local_now
 from reconnect_tui.ui import JOURNAL_STYLES, STYLES
@@ -136,6 +138,10 @@ class ReconnectApp(App[None]):
             from reconnect_tui.ui.screens.history import HistoryScreen
 
             self.push_screen(HistoryScreen(self.workspace, self.clock))
+        elif name == "appreciations":
+            from reconnect_tui.ui.screens.appreciations import AppreciationsScreen
+
+            self.push_screen(AppreciationsScreen(self.workspace))
         elif name == "trends":
             from reconnect_tui.ui.screens.trends import TrendsScreen
 
@@ -283,7 +289,13 @@ class ReconnectApp(App[None]):
         deck = workspace.library.get(request.deck_id) if request.deck_id else workspace.default_deck()
         config = workspace.config.config
         latest = workspace.journal.latest()
-        previous = (latest.partners[0].intention, latest.partners[1].intention) if latest else (None, None)
+        try:
+            who = note_the_couple(workspace.journal, partners)
+        except PeopleError as error:  # the people file cannot be read or written: names still match
+            self.notify(f"Who is who could not be noted ({error}); names are matched as they are.",
+                        severity="warning", timeout=12, markup=False)
+            who = who_in(workspace.journal)
+        previous = previous_gestures(latest, who, who.couple(partners))
         last_first = config.last_first_seat
         return CheckinSession(
             deck=deck,

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXED
 from helpers import make_entry
-from textual.widgets import Input, OptionList, Select
+from textual.widget import Widget
+from textual.widgets import Button, Input, OptionList, Select, Static
 
 from reconnect_tui.core.entry import FollowUp
 from reconnect_tui.core.journal import Journal
@@ -83,8 +84,19 @@ async def test_home_mentions_signals_gently(make_app: MakeApp, private_home: Pat
     async with app.run_test(size=(120, 40)) as pilot:
         await on_screen(pilot, HomeScreen)
         signals = app.screen.query_one("#home-signals")
-        await until(pilot, lambda: "differently close" in shown(signals), "the signals")
-        assert "Curious, not blaming" in shown(signals)
+        await until(pilot, lambda: "differently close" in texts_in(signals), "the signals")
+        assert "Worth noticing together" in texts_in(signals)  # a heading says what they are
+        assert "Curious, not blaming" in texts_in(signals)
+        apart = [signal.kind for signal in app.screen.signals].index("apart")  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.click(f"#signal-{apart}")  # each signal can start its deck from home
+        await on_screen(pilot, CheckinScreen)
+        assert app.screen.session.deck.id == "curious-not-blaming"  # type: ignore[attr-defined]
+
+
+def texts_in(widget: Widget) -> str:
+    """Everything the Statics and Buttons inside `widget` show, in order."""
+    return "\n".join(shown(w) if isinstance(w, Static) else str(w.label) for w in widget.query("Static, Button"))
 
 
 async def test_history_lists_searches_filters_and_shows_an_entry(make_app: MakeApp, private_home: Path) -> None:

@@ -153,6 +153,7 @@ def test_home(snap_compare, snapshot_app, private_home, size) -> None:  # type: 
 
     async def ready(pilot: Pilot) -> None:
         await on_screen(pilot, HomeScreen)
+        await until(pilot, lambda: any(w.display for w in pilot.app.screen.query("#home-gestures")), "the gestures")
         await pilot.pause(0.3)
 
     assert snap_compare(snapshot_app(start="home"), terminal_size=size, run_before=ready)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+import msgspec
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,13 +21,17 @@ from textual.timer import Timer
 from textual.widgets import Input, Select, Static
 
 from reconnect_tui.core.cleantext import clean_line
-from reconnect_tui.core.entry import Entry, closeness_words
+from reconnect_tui.core.entry import CLOSENESS_WORDS, Entry, closeness_words
+from reconnect_tui.core.couple import Who, in_couple_order, who_in
+from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.insights import JournalIndex
 from reconnect_tui.core.journal import JournalLoad
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui import JOURNAL_STYLES
+from reconnect_tui.ui.screens.confirm import ConfirmScreen
 from reconnect_tui.ui.screens.export import ExportScreen
-from reconnect_tui.ui.widgets.entry_list import GAP, EntryList, LazyRows, fit
+from reconnect_tui.ui.screens.note import NoteScreen
+from reconnect_tui.ui.widgets.entry_list import GAP, EntryList, LazyRows, line_of
 from reconnect_tui.ui.widgets.entry_view import EntryView
 from reconnect_tui.ui.widgets.footer import CompactFooter
 
@@ -36,32 +41,54 @@ SIDE_BY_SIDE_FROM = 130  # columns; narrower terminals put the entry under the l
 DATE_WIDTH = 11
 
 
-def column_widths(width: int) -> tuple[int, int, int, int]:
-    """Date, deck, and each partner's "before → after", fitted to the list's width.
+PAIR_WIDTH = max(len(f"{a} → {b}") for a in CLOSENESS_WORDS.values() for b in CLOSENESS_WORDS.values())
+DECK_WIDTH = 40  # at most: wider, the partners' columns would drift away from the rest of the row
+SHORT_DATE_WIDTH = 6  # "26 Nov": the entry below the list gives the year
 
-    The partners' columns keep room for the longest pair of words; the deck's
-    title gives way first (the entry below shows it in full).
+
+def column_widths(width: int) -> tuple[tuple[int, int, int, int], str]:
+    """Date, deck, and each partner's "before → after" fitted to the list's width, and the gap between.
+
+    Both partners' words are never cut down to 60 columns: when the list is narrow
+    the deck's title gives way first (down to nothing: the entry below shows it),
+    then the date drops its year, then the gaps narrow. A column of width 0 is not
+    shown. The deck's title takes the room that is left, up to DECK_WIDTH, so a
+    wide terminal shows it whole.
     """
-    free = width - 1 - 2 - len(GAP) * 3 - DATE_WIDTH  # leading space, scrollbar, gaps
-    partner = min(24, max(12, (free - 12) // 2))
-    deck = max(6, min(30, free - 2 * partner))
-    return (DATE_WIDTH, deck, partner, partner)
+    pairs = 2 * PAIR_WIDTH
+    for gap, date, deck_shown in ((GAP, DATE_WIDTH, True), (GAP, DATE_WIDTH, False),
+                                  (GAP, SHORT_DATE_WIDTH, False), (" ", SHORT_DATE_WIDTH, False)):
+        free = width - 1 - 1 - len(gap) * (3 if deck_shown else 2)  # leading space, scrollbar, gaps
+        if deck_shown and free - date - pairs >= 10:
+            return (date, min(DECK_WIDTH, free - date - pairs), PAIR_WIDTH, PAIR_WIDTH), gap
+        if not deck_shown and free - date >= pairs:
+            return (date, 0, PAIR_WIDTH, PAIR_WIDTH), gap
+    partner = max(8, (width - 2 - 2 - SHORT_DATE_WIDTH) // 2)  # very narrow: the words are cut, with an ellipsis
+    return (SHORT_DATE_WIDTH, 0, partner, partner), " "
 
 
-def row_for(entry: Entry) -> tuple[str, ...]:
+def row_for(entry: Entry, short_date: bool = False, who: Who | None = None,
+            couple: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """One row; the couple's own check-ins put each person under their own column
+    whatever their seats were, anyone else's name their people in the cells."""
     moment = entry.started_at
-    cells = [f"{moment:%d %b %Y}", clean_line(entry.deck_title)]
-    for partner in entry.partners:
-        cells.append(f"{closeness_words(partner.closeness_before)} → {closeness_words(partner.closeness_after)}")
+    cells = [f"{moment:%d %b}" if short_date else f"{moment:%d %b %Y}", clean_line(entry.deck_title)]
+    seated = in_couple_order(entry, who, couple) if who is not None and len(couple) == 2 else entry
+    for partner in (seated or entry).partners:
+        pair = f"{closeness_words(partner.closeness_before)} → {closeness_words(partner.closeness_after)}"
+        cells.append(pair if seated is not None else f"{clean_line(partner.name)}: {pair}")
     return tuple(cells)
 
 
 class HistoryScreen(Screen[None]):
     CSS_PATH = JOURNAL_STYLES
     BINDINGS = [
-        Binding("slash", "search", "Search"),
-        Binding("e", "export_entry", "Export entry"),
-        Binding("a", "export_shown", "Export all shown"),
+        Binding("slash", "search", "Find"),
+        Binding("e", "export_entry", "Export"),
+        Binding("a", "export_shown", "Export all"),
+        Binding("n", "add_note", "Note"),
+        Binding("d", "delete", "Trash"),
+        Binding("p", "appreciations", "Appreciations"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -73,6 +100,8 @@ class HistoryScreen(Screen[None]):
         self.complete = False  # every entry is in the index (not just the newest)
         self.names: tuple[str, str] = workspace.config.config.partners or ("", "")
         self.shown: list[Entry] = []
+        self.who = who_in(workspace.journal)
+        self.couple: tuple[str, ...] = self.who.couple(self.names) if all(self.names) else ()
         self._search_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -83,7 +112,8 @@ class HistoryScreen(Screen[None]):
         with Horizontal(id="history-body"):
             with Vertical(id="history-list"):
                 yield Static("", id="list-header", markup=False)
-                yield EntryList(column_widths(80), id="entries")
+                yield Static("", id="history-empty", markup=False)
+                yield EntryList(*column_widths(80), id="entries")
                 yield Static("Opening your journal…", id="history-status")
             with VerticalScroll(id="entry-scroll"):
                 yield EntryView(id="entry")
@@ -92,6 +122,7 @@ class HistoryScreen(Screen[None]):
     def on_mount(self) -> None:
         self._show_header(self.names)
         self.query_one(EntryView).show(None)
+        self.query_one("#history-empty").display = False
         self.query_one(EntryList).focus()
         # The newest entries are read here, before the first frame (a few tens of
         # milliseconds); the rest of a long journal is read in a thread.
@@ -104,10 +135,8 @@ class HistoryScreen(Screen[None]):
     def _show_header(self, names: tuple[str, str]) -> None:
         self.names = names
         labels = ("Date", "Deck", *(clean_line(name) for name in names))
-        widths = self.query_one(EntryList).widths
-        self.query_one("#list-header", Static).update(
-            " " + GAP.join(fit(label, width) for label, width in zip(labels, widths, strict=True))
-        )
+        entries = self.query_one(EntryList)
+        self.query_one("#list-header", Static).update(line_of(labels, entries.widths, entries.gap))
 
     @work(thread=True, exclusive=True)
     def load_the_rest(self) -> None:
@@ -119,6 +148,7 @@ class HistoryScreen(Screen[None]):
         self.complete = complete
         if index.entries and not self.workspace.config.config.partners:
             self._show_header(index.entries[0].names)  # no names remembered: the latest check-in's
+            self.couple = self.who.keys(index.entries[0])
         deck_filter = self.query_one("#deck-filter", Select)
         chosen = deck_filter.value
         decks = index.decks()
@@ -142,21 +172,39 @@ class HistoryScreen(Screen[None]):
         query = self.query_one("#search", Input).value
         deck = self.query_one("#deck-filter", Select).value
         self.shown = self.index.find(query, deck if isinstance(deck, str) else None)
-        entries = self.query_one(EntryList)
-        entries.set_rows(LazyRows(self.shown, row_for))
-        if before is not None and before in self.shown:
-            entries.cursor = self.shown.index(before)
+        self._set_rows(before)
         total = len(self.index.entries)
         status = self.query_one("#history-status", Static)
+        empty = self.query_one("#history-empty", Static)
         if not total:
-            status.update("No check-ins yet. Your first one will appear here." if self.complete else "")
+            empty.update("No check-ins yet. Your first one will appear here." if self.complete else "")
+        elif not self.shown:
+            empty.update("Nothing here matches. Other words, or every deck, may find it.")
+        empty.display = not self.shown
+        if not total:
+            status.update("")
         elif len(self.shown) == total:
             status.update(f"{total:,} check-in{'s' if total != 1 else ''}")
         else:
             status.update(f"{len(self.shown):,} of {total:,} check-ins")
         if not self.complete:
             status.update(f"{status.content} · reading the older ones…")
-        self.query_one(EntryView).show(self.selected)
+        self.show_entry(self.selected)
+
+    def show_entry(self, entry: Entry | None) -> None:
+        """The entry in full, with its later notes and the search's words marked."""
+        self.query_one(EntryView).show(entry, self.search_words, entry.notes if entry is not None else ())
+
+    @property
+    def search_words(self) -> list[str]:
+        return self.query_one("#search", Input).value.split()
+
+    def _set_rows(self, keep: Entry | None) -> None:
+        entries = self.query_one(EntryList)
+        short = entries.widths[0] == SHORT_DATE_WIDTH
+        entries.set_rows(LazyRows(self.shown, lambda entry: row_for(entry, short, self.who, self.couple)))
+        if keep is not None and keep in self.shown:
+            entries.cursor = self.shown.index(keep)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < SIDE_BY_SIDE_FROM, "-stacked")
@@ -164,7 +212,11 @@ class HistoryScreen(Screen[None]):
 
     def _fit_columns(self) -> None:
         entries = self.query_one(EntryList)
-        entries.set_widths(column_widths(entries.size.width or self.size.width))
+        widths, gap = column_widths(entries.size.width or self.size.width)
+        short_before = entries.widths[0] == SHORT_DATE_WIDTH
+        entries.set_widths(widths, gap)
+        if (widths[0] == SHORT_DATE_WIDTH) != short_before:
+            self._set_rows(self.selected)  # the dates change form
         self._show_header(self.names)
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -177,7 +229,7 @@ class HistoryScreen(Screen[None]):
 
     def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:
         if 0 <= event.index < len(self.shown):
-            self.query_one(EntryView).show(self.shown[event.index])
+            self.show_entry(self.shown[event.index])
             self.query_one("#entry-scroll").scroll_home(animate=False)
 
     @property
@@ -197,6 +249,57 @@ class HistoryScreen(Screen[None]):
     def action_export_shown(self) -> None:
         if self.shown:
             self.app.push_screen(ExportScreen(list(self.shown), self.clock(), locked=self.workspace.locked))
+
+    @work(exclusive=True, group="history-change")
+    async def action_delete(self) -> None:
+        entry = self.selected
+        if entry is None or self.index is None:
+            return
+        moment = entry.started_at
+        sure = await self.app.push_screen_wait(ConfirmScreen(
+            "Move this check-in to the trash?",
+            f"“{entry.deck_title}” of {moment:%A} {moment.day} {moment:%B %Y} leaves history, exports and trends. "
+            f"Until the trash is emptied it can be brought back: reconnect trash restore {entry.id}",
+            yes="Move to the trash",
+            no="Keep it",
+        ))
+        if not sure:
+            return
+        try:
+            self.workspace.journal.trash(entry)
+        except JournalError as error:
+            self.notify(str(error), title="Not moved", severity="error", markup=False)
+            return
+        self.index.remove(entry)
+        self.refresh_list(keep_place=False)
+        self.notify(f"Moved to the trash. reconnect trash restore {entry.id} brings it back.", markup=False,
+                    timeout=10)
+
+    @work(exclusive=True, group="history-change")
+    async def action_add_note(self) -> None:
+        entry = self.selected
+        if entry is None:
+            return
+        text = await self.app.push_screen_wait(NoteScreen(entry))
+        if text is None:
+            return
+        try:
+            note = self.workspace.journal.add_note(entry, text, self.clock())
+        except JournalError as error:
+            self.notify(f"The note was not kept: {error}", severity="error", markup=False, timeout=12)
+            return
+        noted = msgspec.structs.replace(entry, notes=(*entry.notes, note))  # as the next load will read it
+        if self.index is not None:
+            self.index.replace(entry, noted)
+        self.shown = [noted if shown is entry else shown for shown in self.shown]
+        if self.selected is noted:
+            self.show_entry(noted)
+        self.notify("The note is kept beside the check-in.", markup=False)
+
+    def action_appreciations(self) -> None:
+        from reconnect_tui.ui.screens.appreciations import AppreciationsScreen
+
+        self.app.push_screen(AppreciationsScreen(self.workspace))
 
     def action_back(self) -> None:
         if self.focused is self.query_one("#search", Input):

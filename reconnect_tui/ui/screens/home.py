@@ -1,5 +1,11 @@
 """The home screen (`reconnect` alone): start a check-in, look back, see the decks.
 
+In this order, so the first things are the first seen at 80x24: the decks to
+start a check-in with, a check-in left unfinished (and, later, parked talks),
+this week's small gestures under each person, gentle signals that can start
+their deck, and the care note. What does not fit scrolls; nothing is cut. From
+120 columns the middle sections sit side by side.
+
 It says when the last check-in was, gently, and never keeps a streak.
 """
 
@@ -19,11 +25,19 @@ from textual.widgets.option_list import Option
 
 from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.decks import Deck
-from reconnect_tui.core.insights import gentle_signals, last_checkin_line
+from reconnect_tui.core.entry import Entry
+from reconnect_tui.core.insights import Signal, gentle_signals, last_checkin_line
+from reconnect_tui.core.overview import ChosenGesture, this_weeks_gestures, unfinished_checkin
+from reconnect_tui.core.couple import couple_view
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui import JOURNAL_STYLES
 from reconnect_tui.ui.widgets.care_note import CareNote
 from reconnect_tui.ui.widgets.footer import CompactFooter
+
+
+def deck_label(deck: Deck) -> Content:
+    yours = " · yours" if deck.source is not None and not deck.source.shipped else ""
+    return Content(f"{clean_line(deck.title)} · {deck.minutes} min{yours}")
 
 
 class HomeScreen(Screen[None]):
@@ -32,6 +46,7 @@ class HomeScreen(Screen[None]):
         Binding("s", "start", "Start"),
         Binding("j", "journal", "Journal"),
         Binding("o", "trends", "Over time"),
+        Binding("p", "appreciations", "Appreciations"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -42,27 +57,45 @@ class HomeScreen(Screen[None]):
         self.clock = clock
         self.start_checkin = start_checkin
         self.open_screen = open_screen
-        self.decks: list[Deck] = list(workspace.library.decks.values())
+        # Your own decks first: you wrote them to use them.
+        decks = list(workspace.library.decks.values())
+        self.decks: list[Deck] = sorted(decks, key=lambda d: d.source is None or d.source.shipped)
+        self.signals: list[Signal] = []
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="home-body"):
-            yield Static("reconnect", classes="step-title")
-            yield Static("", id="last-checkin", classes="muted")
+            with Horizontal(id="home-top"):
+                yield Static("reconnect", id="home-title")
+                yield Static("", id="last-checkin", classes="muted")
             with Horizontal(id="home-buttons"):
                 yield Button("Start a check-in", id="start", variant="primary", compact=True)
                 yield Button("Our journal", id="journal", compact=True)
                 yield Button("Over time", id="trends", compact=True)
+                yield Button("Appreciations", id="appreciations", compact=True)
             with Horizontal(id="home-main"):
-                yield OptionList(
-                    *[Option(Content(f"{clean_line(deck.title)} · {deck.minutes} min"), id=deck.id) for deck in self.decks],
-                    id="deck-list",
-                )
+                deck_list = OptionList(*[Option(deck_label(deck), id=deck.id) for deck in self.decks], id="deck-list")
+                deck_list.border_title = "Choose a deck"
+                yield deck_list
                 with Vertical(id="deck-about"):
                     yield Static("", id="deck-title", classes="summary-name", markup=False)
                     yield Static("", id="deck-description", markup=False)
                     yield Static("", id="deck-note", classes="deck-note", markup=False)
-            yield Static("", id="home-signals", classes="signal", markup=False)
-            yield CareNote()
+            with Horizontal(id="home-lower"):
+                with Vertical(id="home-left", classes="home-column"):
+                    # Unfinished and parked talks: the open check-in's draft now; parked
+                    # talks are added to this section as their own rows.
+                    with Vertical(id="home-talks", classes="home-section"):
+                        yield Static("Unfinished talks", classes="home-heading")
+                        with Horizontal(id="talk-checkin", classes="home-row"):
+                            yield Button("Resume", id="resume", compact=True)
+                            yield Static("", id="talk-checkin-text", classes="home-row-text", markup=False)
+                    with Vertical(id="home-gestures", classes="home-section"):
+                        yield Static("This week's small gestures", classes="home-heading")
+                        yield Vertical(id="gesture-rows")
+                with Vertical(id="home-signals", classes="home-section home-column"):
+                    yield Static("Worth noticing together", classes="home-heading")
+                    yield Vertical(id="signal-rows")
+            yield CareNote(id="care-note")
         yield CompactFooter()
 
     def on_mount(self) -> None:
@@ -70,6 +103,8 @@ class HomeScreen(Screen[None]):
         default = self.workspace.default_deck().id
         deck_list.highlighted = next((n for n, d in enumerate(self.decks) if d.id == default), 0)
         deck_list.focus()
+        for section in ("#home-talks", "#home-gestures", "#home-signals"):
+            self.query_one(section).display = False
         self.refresh_journal()
 
     def on_screen_resume(self) -> None:
@@ -79,21 +114,47 @@ class HomeScreen(Screen[None]):
     def refresh_journal(self) -> None:
         latest = self.workspace.journal.latest()
         self.query_one("#last-checkin", Static).update(last_checkin_line([latest] if latest else [], self.clock()))
-        self.look_for_signals()
+        talk = unfinished_checkin(self.workspace.drafts.path)
+        self.query_one("#talk-checkin-text", Static).update(talk.describe() if talk else "")
+        self.query_one("#talk-checkin").display = talk is not None
+        self.query_one("#home-talks").display = talk is not None
+        self.look_back()
 
     @work(thread=True, exclusive=True)
-    def look_for_signals(self) -> None:
+    def look_back(self) -> None:
         entries = self.workspace.journal.load().entries
-        signals = gentle_signals(entries, self.clock())
-        lines = []
-        for signal in signals:
-            deck = self.workspace.library.decks.get(signal.deck_id)
-            lines.append(clean_line(signal.message + (f" “{deck.title}” may fit." if deck else "")))
-        self.app.call_from_thread(self._show_signals, "\n\n".join(lines))
+        now = self.clock()
+        ours = couple_view(self.workspace.journal, entries, self.workspace.config.config.partners)
+        self.app.call_from_thread(self._show_journal, entries, gentle_signals(ours, now),
+                                  this_weeks_gestures(entries, now))
 
-    def _show_signals(self, text: str) -> None:
-        if self.is_mounted:
-            self.query_one("#home-signals", Static).update(text)
+    async def _show_journal(self, entries: list[Entry], signals: list[Signal],
+                            gestures: list[ChosenGesture]) -> None:
+        if not self.is_mounted:
+            return
+        rows = self.query_one("#gesture-rows", Vertical)
+        await rows.remove_children()
+        await rows.mount_all(
+            Horizontal(
+                Static(clean_line(gesture.name), classes=f"gesture-name partner-name-{n % 2}", markup=False),
+                Static(clean_text(gesture.gesture), classes="home-row-text", markup=False),
+                classes="home-row",
+            )
+            for n, gesture in enumerate(gestures)
+        )
+        self.query_one("#home-gestures").display = bool(gestures)
+        self.signals = signals
+        rows = self.query_one("#signal-rows", Vertical)
+        await rows.remove_children()
+        widgets: list[Static | Button] = []
+        for number, signal in enumerate(signals):
+            widgets.append(Static(clean_text(signal.message), classes="home-signal", markup=False))
+            deck = self.workspace.library.decks.get(signal.deck_id)
+            if deck is not None:
+                widgets.append(Button(f"Start “{clean_line(deck.title)}”", id=f"signal-{number}", classes="signal-start",
+                                      compact=True))
+        await rows.mount_all(widgets)
+        self.query_one("#home-signals").display = bool(signals)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         deck = self.workspace.library.decks[event.option.id or ""]
@@ -107,11 +168,17 @@ class HomeScreen(Screen[None]):
         self.start_checkin(event.option.id or "")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        {"start": self.action_start, "journal": self.action_journal, "trends": self.action_trends}[
-            event.button.id or "start"
-        ]()
+        button = event.button.id or ""
+        if button.startswith("signal-"):
+            self.start_checkin(self.signals[int(button.removeprefix("signal-"))].deck_id)
+            return
+        actions = {"start": self.action_start, "journal": self.action_journal, "trends": self.action_trends,
+                   "appreciations": self.action_appreciations, "resume": self.action_start}
+        if button in actions:
+            actions[button]()
 
     def action_start(self) -> None:
+        """Start the highlighted deck; an unfinished check-in is offered first, as always."""
         deck_list = self.query_one("#deck-list", OptionList)
         index = deck_list.highlighted if deck_list.highlighted is not None else 0
         self.start_checkin(self.decks[index].id)
@@ -121,3 +188,6 @@ class HomeScreen(Screen[None]):
 
     def action_trends(self) -> None:
         self.open_screen("trends")
+
+    def action_appreciations(self) -> None:
+        self.open_screen("appreciations")

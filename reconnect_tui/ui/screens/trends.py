@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from reconnect_tui.core.cleantext import clean_line
+from reconnect_tui.core.couple import couple_view
 from reconnect_tui.core.insights import Signal, closeness_together, gentle_signals, journal_stats, last_checkin_line
 from reconnect_tui.core.journal import JournalLoad
 from reconnect_tui.core.workspace import Workspace
@@ -59,7 +60,9 @@ class TrendsScreen(Screen[str | None]):
 
     def _show(self, loaded: JournalLoad) -> None:
         now = self.clock()
-        stats = journal_stats(loaded.entries, now, self.workspace.config.config.partners)
+        names = self.workspace.config.config.partners
+        ours = couple_view(self.workspace.journal, loaded.entries, names)  # by person, the couple's only
+        stats = journal_stats(ours, now, names)
         status = self.query_one("#trends-status", Static)
         if not stats.count or stats.first is None:
             status.update("No check-ins yet. After a few, you will see here how things have been going.")
@@ -90,7 +93,7 @@ class TrendsScreen(Screen[str | None]):
         widgets.append(Static(span, classes="muted"))
         widgets.append(Static("Small gestures", classes="field-label"))
         widgets.append(Static(stats.follow_through.sentence(), id="follow-through"))
-        self.signals = gentle_signals(loaded.entries, now)
+        self.signals = gentle_signals(ours, now)
         if self.signals:
             widgets.append(Static("Worth noticing together", classes="field-label"))
             for number, signal in enumerate(self.signals):

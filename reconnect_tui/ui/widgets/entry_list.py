@@ -61,9 +61,16 @@ class LazyRows(Sequence[tuple[str, ...]]):
 
 def fit(text: str, width: int) -> str:
     """`text` cut or padded to exactly `width` cells (wide characters count double)."""
+    if width <= 0:
+        return ""
     if cell_len(text) > width:
         return set_cell_size(text, width - 1) + "…"
     return set_cell_size(text, width)
+
+
+def line_of(cells: tuple[str, ...], widths: tuple[int, ...], gap: str = GAP) -> str:
+    """One row: each cell fitted to its column; columns of width 0 are left out."""
+    return " " + gap.join(fit(cell, width) for cell, width in zip(cells, widths, strict=True) if width > 0)
 
 
 class EntryList(ScrollView, can_focus=True):
@@ -84,18 +91,21 @@ class EntryList(ScrollView, can_focus=True):
             super().__init__()
             self.index = index
 
-    def __init__(self, widths: tuple[int, ...], *, id: str | None = None) -> None:
+    def __init__(self, widths: tuple[int, ...], gap: str = GAP, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.widths = widths
+        self.gap = gap
         self.rows: Sequence[tuple[str, ...]] = []
 
-    def set_widths(self, widths: tuple[int, ...]) -> None:
+    def set_widths(self, widths: tuple[int, ...], gap: str = GAP) -> None:
         self.widths = widths
+        self.gap = gap
         self._size_to_rows()
         self.refresh()
 
     def _size_to_rows(self) -> None:
-        self.virtual_size = Size(sum(self.widths) + len(GAP) * (len(self.widths) - 1) + 1, len(self.rows))
+        shown = [width for width in self.widths if width > 0]
+        self.virtual_size = Size(sum(shown) + len(self.gap) * (len(shown) - 1) + 1, len(self.rows))
 
     def set_rows(self, rows: Sequence[tuple[str, ...]]) -> None:
         """Show these rows with the cursor on the first (no Highlighted is posted)."""
@@ -106,7 +116,7 @@ class EntryList(ScrollView, can_focus=True):
         self.refresh()
 
     def line_text(self, index: int) -> str:
-        return " " + GAP.join(fit(cell, width) for cell, width in zip(self.rows[index], self.widths, strict=True))
+        return line_of(self.rows[index], self.widths, self.gap)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset

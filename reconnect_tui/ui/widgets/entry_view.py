@@ -6,13 +6,15 @@ stays quick; the partners' names take the theme's two colours.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
 from reconnect_tui.core.cleantext import clean_line, clean_text
-from reconnect_tui.core.entry import FOLLOW_UP_WORDS, STATUS_WORDS, Entry, closeness_words
+from reconnect_tui.core.entry import FOLLOW_UP_WORDS, STATUS_WORDS, Entry, Note, closeness_words
 
 
 def _day(entry: Entry) -> str:
@@ -20,8 +22,21 @@ def _day(entry: Entry) -> str:
     return f"{moment:%A} {moment.day} {moment:%B %Y}, {moment:%H:%M}"
 
 
-def render_entry(entry: Entry, colours: tuple[str, str]) -> RenderableType:
-    names = [Text(clean_line(p.name), style=f"bold {colour}") for p, colour in zip(entry.partners, colours, strict=True)]
+MATCH_STYLE = "reverse"  # a search match: visible in every theme and without colour
+
+
+def render_entry(entry: Entry, colours: tuple[str, str], highlight: Sequence[str] = (),
+                 notes: Sequence[Note] = ()) -> RenderableType:
+    """The entry in full, then its later notes; the words of `highlight` (a search) are marked."""
+    marks = [word for word in highlight if word]
+
+    def text(value: str = "", style: str = "") -> Text:
+        marked = Text(clean_text(value), style=style)  # data: no control characters
+        if marks:
+            marked.highlight_words(marks, MATCH_STYLE, case_sensitive=False)
+        return marked
+
+    names = [text(clean_line(p.name), style=f"bold {colour}") for p, colour in zip(entry.partners, colours, strict=True)]
 
     def pair(first: RenderableType, second: RenderableType) -> Table:
         grid = Table.grid(expand=True, padding=(0, 2))
@@ -31,50 +46,55 @@ def render_entry(entry: Entry, colours: tuple[str, str]) -> RenderableType:
         return grid
 
     parts: list[RenderableType] = [
-        Text(clean_line(entry.deck_title), style="bold"),
-        Text(_day(entry), style="dim"),
-        Text(""),
+        text(clean_line(entry.deck_title), style="bold"),
+        text(_day(entry), style="dim"),
+        text(""),
         pair(*names),
         pair(*[
-            Text(f"{closeness_words(p.closeness_before)} → {closeness_words(p.closeness_after)}")
+            text(f"{closeness_words(p.closeness_before)} → {closeness_words(p.closeness_after)}")
             for p in entry.partners
         ]),
     ]
     if any(p.follow_up for p in entry.partners):
-        parts += [Text(""), Text("Since last time", style="bold")]
+        parts += [text(""), text("Since last time", style="bold")]
         cells = []
         for partner in entry.partners:
             if partner.follow_up is None:
-                cells.append(Text("—", style="dim"))
+                cells.append(text("—", style="dim"))
                 continue
             result = FOLLOW_UP_WORDS.get(partner.follow_up.result or "", "passed")
             words = f" {partner.follow_up.words}" if partner.follow_up.words else ""
-            cells.append(Text(clean_text(f"“{partner.follow_up.intention}”: {result}.{words}")))
+            cells.append(text(f"“{partner.follow_up.intention}”: {result}.{words}"))
         parts.append(pair(*cells))
     for prompt in entry.prompts:
         if all(answer.status == "not_reached" for answer in prompt.answers):
             continue
-        parts += [Text(""), Text(clean_line(prompt.text), style="bold")]
+        parts += [text(""), text(clean_line(prompt.text), style="bold")]
         cells = []
         for answer in prompt.answers:
             if answer.status == "answered":
-                cells.append(Text(clean_text(prompt.describe(answer))))
+                cells.append(text(prompt.describe(answer)))
             else:
-                cells.append(Text(STATUS_WORDS.get(answer.status, answer.status), style="dim italic"))
+                cells.append(text(STATUS_WORDS.get(answer.status, answer.status), style="dim italic"))
         parts.append(pair(*cells))
     for title, attribute in (("Appreciations", "appreciation"), ("Small gestures for the coming days", "intention")):
         values = [getattr(p, attribute) for p in entry.partners]
         if any(values):
-            parts += [Text(""), Text(title, style="bold")]
-            parts.append(pair(*[Text(clean_text(v)) if v else Text("—", style="dim") for v in values]))
+            parts += [text(""), text(title, style="bold")]
+            parts.append(pair(*[text(v) if v else text("—", style="dim") for v in values]))
+    if notes:
+        parts += [text(""), text("Later notes", style="bold")]
+        for note in notes:
+            moment = note.written_at
+            parts += [text(f"{moment:%A} {moment.day} {moment:%B %Y}, {moment:%H:%M}", style="dim"), text(note.text)]
     return Group(*parts)
 
 
 class EntryView(Static):
-    def show(self, entry: Entry | None) -> None:
+    def show(self, entry: Entry | None, highlight: Sequence[str] = (), notes: Sequence[Note] = ()) -> None:
         if entry is None:
             self.update(Text("Nothing to show here.", style="dim"))
             return
         variables = self.app.theme_variables
         colours = (variables.get("primary", "blue"), variables.get("accent", "yellow"))
-        self.update(render_entry(entry, colours))
+        self.update(render_entry(entry, colours, highlight, notes))

@@ -1,0 +1,136 @@
+"""The couple, by person: check-ins that follow the person whatever order names were given in.
+
+The people file (people.py) says who is who: a schema 2 entry names each partner
+by `person_id`, a schema 1 entry is matched by any name the person has used. Here
+the journal is read through it: the current couple's check-ins, each turned so
+the couple's first person comes first (for history columns, trends and stats),
+and each person's gesture from last time, to ask how it went. A check-in of
+anyone else (an import, an earlier partner) is not the couple's: it shows under
+its own names and is left out of their trends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import msgspec
+
+from reconnect_tui.core.entry import Entry, PartnerRecord
+from reconnect_tui.core.journal import Journal
+from reconnect_tui.core.model import Person
+from reconnect_tui.core.people import PeopleError, PeopleStore, name_key
+
+
+def _fold(name: str) -> str:
+    return name_key(name)
+
+
+@dataclass(frozen=True)
+class Who:
+    """Tells who a partner record is: the person's id, else a key made from the name."""
+
+    people: tuple[Person, ...] = ()
+
+    def key(self, partner: PartnerRecord) -> str:
+        if partner.person_id:
+            return partner.person_id
+        wanted = _fold(partner.name)
+        for person in self.people:
+            if any(_fold(used) == wanted for used in person.names):
+                return person.id
+        return f"name:{wanted}"
+
+    def keys(self, entry: Entry) -> tuple[str, str]:
+        return (self.key(entry.partners[0]), self.key(entry.partners[1]))
+
+    def couple(self, names: Sequence[str]) -> tuple[str, ...]:
+        """The keys of the people with these (current) names."""
+        keys = []
+        for name in names:
+            wanted = _fold(name)
+            person = next((p for p in self.people if any(_fold(n) == wanted for n in p.names)), None)
+            keys.append(person.id if person else f"name:{wanted}")
+        return tuple(keys)
+
+    def name(self, key: str) -> str | None:
+        return next((p.name for p in self.people if p.id == key), None)
+
+
+def reseat(entry: Entry) -> Entry:
+    """The same check-in with the partners' places swapped (every per-partner list follows)."""
+    prompts = tuple(
+        msgspec.structs.replace(
+            prompt,
+            answers=(prompt.answers[1], prompt.answers[0]),
+            turns=tuple(msgspec.structs.replace(turn, speaker=1 - turn.speaker) for turn in prompt.turns),
+        )
+        for prompt in entry.prompts
+    )
+    return msgspec.structs.replace(entry, partners=(entry.partners[1], entry.partners[0]), prompts=prompts)
+
+
+def in_couple_order(entry: Entry, who: Who, couple: Sequence[str]) -> Entry | None:
+    """`entry` with the couple's first person first, or None when it is not theirs."""
+    keys = who.keys(entry)
+    if keys == tuple(couple):
+        return entry
+    if keys == (couple[1], couple[0]):
+        return reseat(entry)
+    return None
+
+
+def for_couple(entries: Iterable[Entry], who: Who, couple: Sequence[str]) -> list[Entry]:
+    """Only the couple's own check-ins, each in the couple's order: what trends and stats read."""
+    return [seated for entry in entries if (seated := in_couple_order(entry, who, couple)) is not None]
+
+
+def previous_gestures(latest: Entry | None, who: Who, couple: Sequence[str]) -> tuple[str | None, str | None]:
+    """What each of the couple (in this order) chose last time, to ask how it went.
+
+    The gesture follows the person: with the names given the other way round,
+    each is still asked about their own. A gesture answered "not yet" and carried
+    on, with no new one chosen, is asked about again.
+    """
+    if latest is None:
+        return (None, None)
+    found: list[str | None] = []
+    for key in couple:
+        partner = next((p for p in latest.partners if who.key(p) == key), None)
+        if partner is None:
+            found.append(None)
+        elif partner.intention:
+            found.append(partner.intention)
+        elif partner.follow_up is not None and partner.follow_up.carried:
+            found.append(partner.follow_up.intention)
+        else:
+            found.append(None)
+    return (found[0], found[1])
+
+
+def who_in(journal: Journal) -> Who:
+    """The journal's people, or nobody known when the file cannot be read (names still match)."""
+    try:
+        return Who(PeopleStore(journal.root).people)
+    except PeopleError:
+        return Who()
+
+
+def note_the_couple(journal: Journal, names: Sequence[str]) -> Who:
+    """Make sure both are in the people file (a new name is a new person); PeopleError if it cannot be written."""
+    store = PeopleStore(journal.root)
+    for name in names:
+        store.find_or_add(name)
+    return Who(store.people)
+
+
+def couple_view(journal: Journal, entries: Sequence[Entry], names: Sequence[str] | None) -> list[Entry]:
+    """The current couple's check-ins, in the couple's order; `names` are theirs (else the latest check-in's)."""
+    if not entries:
+        return []
+    who = who_in(journal)
+    if names:
+        couple = who.couple(names)
+    else:
+        couple = who.keys(max(entries, key=lambda e: (e.started_at, e.id)))
+    return for_couple(entries, who, couple)

@@ -1,0 +1,54 @@
+"""`reconnect partners` and `reconnect partners rename`, and stats by person, through CliRunner."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from helpers import MOMENT, make_entry
+from typer.testing import CliRunner
+
+from reconnect_tui.cli import app
+from reconnect_tui.core.config import load_config, save_settings
+from reconnect_tui.core.journal import Journal
+from reconnect_tui.core.couple import note_the_couple
+
+runner = CliRunner()
+
+
+def run(*args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def test_partners_before_anyone_is_known(private_home: Path) -> None:
+    result = run("partners")
+    assert result.exit_code == 0 and "Nobody yet" in result.stdout
+
+
+def test_rename_keeps_the_past_and_updates_the_remembered_names(private_home: Path) -> None:
+    journal = Journal(private_home / "journal")
+    note_the_couple(journal, ["Maya", "Jonas"])
+    save_settings(private_home / "config.toml", partners=("Maya", "Jonas"))
+    result = run("partners", "rename", "Maya", "May")
+    assert result.exit_code == 0 and result.stdout.strip() == (
+        "Maya is now May. Past check-ins keep the name as it was then.")
+    assert load_config(private_home / "config.toml").config.partners == ("May", "Jonas")
+    listed = run("partners").stdout
+    assert "May (earlier: Maya)" in listed and "Jonas" in listed
+
+
+def test_rename_of_an_unknown_name_is_one_line(private_home: Path) -> None:
+    result = run("partners", "rename", "Kim", "Kimmy")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "reconnect: nobody in this journal has used the name “Kim”"
+
+
+def test_stats_read_only_the_couple(private_home: Path) -> None:
+    journal = Journal(private_home / "journal")
+    journal.save(make_entry(MOMENT, "one", names=("Maya", "Jonas"), closeness=((1, 1), (5, 5))))
+    journal.save(make_entry(MOMENT + timedelta(days=1), "two", names=("Jonas", "Maya"), closeness=((5, 5), (1, 1))))
+    journal.save(make_entry(MOMENT + timedelta(days=2), "kim", names=("Kim", "Maya"), closeness=((3, 3), (3, 3))))
+    save_settings(private_home / "config.toml", partners=("Maya", "Jonas"))
+    out = run("stats").stdout
+    assert "2 check-ins since" in out and "Kim" not in out  # Kim's check-in is not the couple's
+    assert out.splitlines()[0] == "Maya and Jonas"  # the couple, in their own order

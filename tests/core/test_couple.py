@@ -1,0 +1,78 @@
+"""The couple by person: gestures, stats and history follow the person, not the seat."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from helpers import MOMENT, make_entry
+
+from reconnect_tui.core.entry import FollowUp
+from reconnect_tui.core.insights import journal_stats
+from reconnect_tui.core.journal import Journal
+from reconnect_tui.core.couple import Who, couple_view, for_couple, note_the_couple, previous_gestures, reseat
+from reconnect_tui.core.people import PeopleStore
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Journal:
+    return Journal(tmp_path / "journal")
+
+
+def swapped_pair() -> tuple:
+    first = make_entry(MOMENT, "one", names=("Maya", "Jonas"), closeness=((1, 2), (5, 5)),
+                       intentions=("Maya's tea", "Jonas's walk"))
+    second = make_entry(MOMENT + timedelta(days=1), "two", names=("Jonas", "Maya"), closeness=((4, 4), (2, 3)),
+                        intentions=(None, "Maya again"))
+    return first, second
+
+
+def test_gestures_follow_the_person_whatever_the_order() -> None:
+    first, _ = swapped_pair()
+    who = Who()
+    # The names the other way round: each is still asked about their own gesture.
+    assert previous_gestures(first, who, who.couple(["Jonas", "Maya"])) == ("Jonas's walk", "Maya's tea")
+    assert previous_gestures(first, who, who.couple(["Maya", "Kim"])) == ("Maya's tea", None)
+    assert previous_gestures(None, who, who.couple(["Maya", "Jonas"])) == (None, None)
+
+
+def test_a_carried_gesture_is_asked_again() -> None:
+    carried = make_entry(MOMENT, "c", names=("Maya", "Jonas"), intentions=(None, None),
+                         follow_ups=(FollowUp("Tea for two", "not_yet", carried=True), FollowUp("A walk", "not_yet")))
+    who = Who()
+    assert previous_gestures(carried, who, who.couple(["Jonas", "Maya"])) == (None, "Tea for two")
+
+
+def test_stats_follow_the_person_and_leave_others_out(journal: Journal) -> None:
+    first, second = swapped_pair()
+    other = make_entry(MOMENT + timedelta(days=2), "three", names=("Kim", "Maya"), closeness=((5, 5), (5, 5)))
+    for entry in (first, second, other):
+        journal.save(entry)
+    note_the_couple(journal, ["Maya", "Jonas"])
+    ours = couple_view(journal, journal.load().entries, ("Maya", "Jonas"))
+    assert [e.id for e in ours] == ["one", "two"]
+    assert [e.names for e in ours] == [("Maya", "Jonas"), ("Maya", "Jonas")]
+    stats = journal_stats(ours, MOMENT + timedelta(days=3), ("Maya", "Jonas"))
+    maya, jonas = stats.partners
+    assert maya.name == "Maya" and maya.before == [1, 2] and jonas.before == [5, 4]
+
+
+def test_a_renamed_person_keeps_their_past(journal: Journal) -> None:
+    first, second = swapped_pair()
+    journal.save(first)
+    journal.save(second)
+    note_the_couple(journal, ["Maya", "Jonas"])
+    store = PeopleStore(journal.root)
+    store.rename(store.find("Maya").id, "May")
+    ours = couple_view(journal, journal.load().entries, ("May", "Jonas"))
+    assert len(ours) == 2 and [e.partners[0].name for e in ours] == ["Maya", "Maya"]  # the name as it was then
+
+
+def test_reseat_swaps_every_per_partner_list() -> None:
+    entry = make_entry(answers=("Mine", None))
+    swapped = reseat(entry)
+    assert swapped.names == (entry.names[1], entry.names[0])
+    assert swapped.prompts[0].answers == (entry.prompts[0].answers[1], entry.prompts[0].answers[0])
+    assert reseat(swapped) == entry
+    assert for_couple([entry], Who(), Who().couple(entry.names[::-1])) == [swapped]
