@@ -42,6 +42,16 @@ class JournalProblem:
         return f"{self.path}: {self.message}; it was left untouched"
 
 
+def damaged_text(error: json.JSONDecodeError | UnicodeDecodeError) -> str:
+    """A damaged file in words a person understands, not the parser's own message."""
+    if isinstance(error, UnicodeDecodeError):
+        return "is damaged (it holds bytes that are not text, so it is not valid JSON)"
+    if not error.doc.strip():
+        return "is empty (perhaps a copy or sync that did not finish)"
+    return (f"is damaged (its text breaks off or was changed near line {error.lineno}, "
+            "so it is not valid JSON)")
+
+
 @dataclass
 class JournalLoad:
     entries: list[Entry] = field(default_factory=list)
@@ -177,7 +187,7 @@ class Journal:
             problems.append(JournalProblem(path, f"cannot be read ({error.strerror})"))
             return None
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            problems.append(JournalProblem(path, f"is damaged (not valid JSON: {error})"))
+            problems.append(JournalProblem(path, damaged_text(error)))
             return None
         except EntryInvalid as error:  # an encrypted file that cannot be decrypted
             problems.append(JournalProblem(path, str(error)))

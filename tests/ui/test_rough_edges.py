@@ -138,3 +138,37 @@ async def test_every_control_stays_on_screen_with_long_names_and_both_passed(mak
         assert labels[0].startswith(f"{LONG[0]}: answer") and labels[1].startswith(f"{LONG[1]}: answer")
         for partner in (0, 1):  # the pane titles carry the whole name, never cut
             assert str(screen.query_one(f"#pane-{partner}").border_title) == LONG[partner]
+
+
+async def test_the_export_dialog_proposes_the_reconnect_home_folder(make_app: MakeApp, private_home: Path,
+                                                                     tmp_path: Path) -> None:
+    from helpers import make_entry
+    from textual.widgets import Input
+
+    from reconnect_tui.ui.screens.export import ExportScreen
+
+    app = make_app(start="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(ExportScreen([make_entry()], app.clock()))
+        await pilot.pause()
+        proposed = Path(app.screen.query_one("#export-path", Input).value)
+        assert proposed.parent == private_home  # everything in one folder: the export goes there too
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "missing" / "out.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "there is no folder" in str(app.screen.query_one("#export-result").render())
+        assert not (tmp_path / "missing").exists()
+
+
+async def test_since_last_time_names_the_one_who_chose_a_gesture(make_app: MakeApp, private_home: Path) -> None:
+    from helpers import make_entry
+
+    from reconnect_tui.core.journal import Journal
+
+    Journal(private_home / "journal").save(make_entry(intentions=("Send a kind message", None)))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        await pilot.press("ctrl+n")
+        lead = str(checkin_of(app).query_one(".step-lead").render())
+        assert "Last time Alex chose a small gesture" in lead and "each" not in lead

@@ -60,6 +60,14 @@ class ArriveStep(VerticalScroll):
         return [Given("closeness_before", p, self.query_one(f"#closeness-{p}", WordScale).value) for p in PARTNERS]
 
 
+def follow_up_lead(session: CheckinSession) -> str:
+    """Whose gesture is asked about: both, or only the one who chose one."""
+    chose = [session.partners[p] for p in PARTNERS if session.previous_intentions[p]]
+    if len(chose) == 2:
+        return "Last time you each chose a small gesture. How did it go? Any answer is welcome."
+    return f"Last time {chose[0]} chose a small gesture. How did it go? Any answer is welcome."
+
+
 class FollowUpStep(VerticalScroll):
     """How last time's small gestures went, asked of whoever chose one."""
 
@@ -71,8 +79,7 @@ class FollowUpStep(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static("Since last time", classes="step-title")
-        yield Static("Last time you each chose a small gesture. How did it go? Any answer is welcome.",
-                     classes="step-lead")
+        yield Static(follow_up_lead(self.session), classes="step-lead", markup=False)
         with Horizontal(classes="panes"):
             for partner in PARTNERS:
                 intention = self.session.previous_intentions[partner]
