@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -95,6 +95,14 @@ def test_a_damaged_file_is_described_in_words_not_the_parser_message(private_hom
     (folder / "20261126-213005-abc123.json").write_text('{"schema_version": 1, "id": ')
     (folder / "20261127-213005-abc123.json").write_text("")
     problems = [str(p) for p in Journal(private_home / "journal").load().problems]
-    assert any("breaks off or was changed near line 1" in p for p in problems)
+    assert any("breaks off before its end" in p for p in problems)
     assert any("is empty" in p for p in problems)
-    assert not any("Expecting" in p or "char " in p for p in problems)
+    assert not any("truncated" in p or "malformed" in p or "byte " in p for p in problems)
+
+
+def test_a_changed_file_names_the_line_in_words() -> None:
+    from reconnect_tui.core.model import damage_in_words
+
+    raw = b'{\n  "id": "x",\n  oops\n}'
+    words = damage_in_words("JSON is malformed: invalid character (byte 20)", raw)
+    assert words == "its text was changed or damaged near line 3, so it is not valid JSON"
