@@ -172,3 +172,59 @@ async def test_since_last_time_names_the_one_who_chose_a_gesture(make_app: MakeA
         await pilot.press("ctrl+n")
         lead = str(checkin_of(app).query_one(".step-lead").render())
         assert "Last time Alex chose a small gesture" in lead and "each" not in lead
+
+
+async def test_the_summary_gives_back_the_appreciations_and_says_where_in_words(
+    make_app: MakeApp, private_home: Path
+) -> None:
+    from reconnect_tui.ui.screens.summary import SummaryScreen
+    from uihelpers import shown
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        screen = checkin_of(app)
+        while not screen.session.is_last_step:
+            await pilot.press("ctrl+n")
+        await pilot.press(*"Your patience this week")
+        await pilot.press("ctrl+s")
+        await on_screen(pilot, SummaryScreen)
+        table = " ".join(shown(cell) for cell in app.screen.query("#summary-table Static"))
+        assert "Your patience this week" in table and "Appreciated" in table
+        where = shown(app.screen.query_one(".where"))
+        entry_id = screen.session.finish(screen.clock()).id
+        assert "journal folder" in where and entry_id not in where and ".json" not in where
+
+
+async def test_the_closing_step_labels_every_field_and_shows_a_gesture_once(make_app: MakeApp) -> None:
+    from textual.widgets import Input, Label, Select
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        screen = checkin_of(app)
+        while not screen.session.is_last_step:
+            await pilot.press("ctrl+n")
+        box = screen.query_one("#pane-0")
+        labels = [str(label.render()) for label in box.query(Label)]
+        assert labels == ["Something you appreciate about Sam", "One small gesture for the coming days",
+                          "How close do you feel now?"]
+        assert "Close now" not in " ".join(labels)
+        gesture = screen.session.gestures[1]
+        screen.query_one("#gesture-0", Select).value = gesture
+        await pilot.pause()
+        assert screen.query_one("#intention-0", Input).value == gesture
+        assert screen.query_one("#gesture-0", Select).is_blank()  # shown once: in the field, not also in the list
+        assert screen.session.people[0].intention == gesture
+
+
+async def test_typing_on_a_scale_says_where_typing_goes(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        assert app.focused.id == "closeness-0"
+        await pilot.press(*"hello")
+        titles = [str(note.title) for note in app._notifications]
+        assert titles.count("This one is chosen, not typed") == 1  # said once, not five times
+        await pilot.press("3")  # a number still chooses, quietly
+        assert checkin_of(app).session.people[0].closeness_before == 3

@@ -21,7 +21,7 @@ from textual.containers import Container, Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Footer, RadioSet, SelectionList, Static
 
 from reconnect_tui.core.drafts import DraftKeeper
 from reconnect_tui.core.entry import Entry
@@ -34,6 +34,7 @@ from reconnect_tui.ui.screens.pause import PauseScreen
 from reconnect_tui.ui.screens.save_failed import SaveFailedScreen
 from reconnect_tui.ui.widgets.answer_pane import AnswerPane
 from reconnect_tui.ui.widgets.checkin_header import CheckinHeader
+from reconnect_tui.ui.widgets.word_scale import WordScale
 from reconnect_tui.ui.widgets.steps import ArriveStep, CloseStep, FollowUpStep, PromptStep, build_step
 
 AUTOSAVE_SECONDS = 0.5
@@ -83,6 +84,7 @@ class CheckinScreen(Screen[None]):
         self._elapsed_before = session.elapsed_seconds
         self._changing_step = False
         self._held_keys: list[events.Key] = []
+        self._told_about: Widget | None = None
 
     @property
     def reconnect(self) -> Leaving:
@@ -191,6 +193,23 @@ class CheckinScreen(Screen[None]):
         if self._changing_step and event.is_printable:
             self._held_keys.append(event)
             event.stop()
+            return
+        self._say_where_typing_goes(event)
+
+    def _say_where_typing_goes(self, event: events.Key) -> None:
+        """Letters typed on a scale or a list of options would vanish: say where typing goes, once per field."""
+        focused = self.focused
+        if not (event.is_printable and event.character and event.character.strip()):
+            return
+        if not isinstance(focused, WordScale | RadioSet | SelectionList):
+            return
+        if event.key in focused._bindings.key_to_bindings or focused is self._told_about:
+            return
+        self._told_about = focused
+        how = "← → or 1-5 choose a word" if isinstance(focused, WordScale) else "↑ ↓ and Space choose"
+        self.notify(f"Typing does not go here: {how}, and Tab moves on to the next field. "
+                    "Words go in the boxes that say “Write here”.", title="This one is chosen, not typed",
+                    markup=False, timeout=6)
 
     def _update_controls(self) -> None:
         session = self.session
@@ -397,9 +416,8 @@ class CheckinScreen(Screen[None]):
                 lambda outcome: self._after_failed_save(outcome, entry, then_quit),
             )
             return
-        where = path.relative_to(journal.root) if path.is_relative_to(journal.root) else path
-        self._saved(entry, f"Kept privately in your journal folder as {where} "
-                           "(reconnect paths shows where that folder is).", then_quit)
+        self._saved(entry, f"Kept privately on this computer, in your journal folder {journal.root} "
+                           f"(with the other check-ins of {entry.started_at:%B %Y}).", then_quit)
 
     def _after_failed_save(self, outcome: tuple[str, Path | None] | None, entry: Entry, then_quit: bool) -> None:
         action, copy = outcome or ("back", None)
