@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 decks_app = typer.Typer(
     cls=FriendlyGroup,
-    help="List, show, check and start prompt decks.",
+    help="List, show and check prompt decks, or write a new one of your own.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -53,24 +53,39 @@ def list_decks(
         ]
         typer.echo(escape_c1_in_json(json.dumps(rows, indent=2, ensure_ascii=False)))
         return
-    from rich.table import Table
     from rich.text import Text
 
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("id", no_wrap=True)
-    table.add_column("title")
-    table.add_column("prompts", justify="right")
-    table.add_column("minutes", justify="right")
-    table.add_column("from", no_wrap=True)
+    # One line per deck, always within the width (80 columns in a pipe): the title
+    # gives way at a word, with an ellipsis, never the id; `decks show ID` and
+    # --json have everything.
+    rows = []
     for deck in loaded.decks.values():
-        table.add_row(
-            Text(clean_line(deck.id)),
-            Text(clean_line(deck.title)),
-            str(len(deck.prompts)),
-            str(deck.minutes),
-            Text(clean_line(deck.source.describe()) if deck.source else ""),
-        )
-    console().print(table)
+        source = deck.source
+        where = "shipped" if source is None or source.shipped else "yours"
+        if source is not None and source.overrides_shipped:
+            where = "yours, replaces shipped"
+        rows.append((clean_line(deck.id), clean_line(deck.title), str(len(deck.prompts)), str(deck.minutes), where))
+    out = console()
+    id_width = max(len("id"), *(len(row[0]) for row in rows))
+    from_width = max(len("from"), *(len(row[4]) for row in rows))
+    title_width = max(12, out.width - id_width - from_width - len("prompts") - len("minutes") - 8)
+    title_width = min(title_width, max(len(row[1]) for row in rows))
+
+    def line(id_: str, title: str, prompts: str, minutes: str, where: str) -> str:
+        return (f"{id_:<{id_width}}  {shorten(title, title_width):<{title_width}}  "
+                f"{prompts:>7}  {minutes:>7}  {where}").rstrip()
+
+    out.print(Text(line("id", "title", "prompts", "minutes", "from"), style="bold"), soft_wrap=True)
+    for row in rows:
+        out.print(Text(line(*row)), soft_wrap=True)
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` in at most `width` columns, cut between words and marked with an ellipsis."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0].rstrip(" ,;:·-")
+    return (cut or text[: width - 1]) + "…"
 
 
 def _describe_prompt(deck: Deck, index: int) -> Text:

@@ -46,6 +46,8 @@ def export(
 
     since_day = parse_day(since, "--since") if since else None
     until_day = parse_day(until, "--until") if until else None
+    if since_day and until_day and since_day > until_day:
+        raise fail(f"--since {since_day} is after --until {until_day}, so nothing could match; swap them?")
     if output is not None and output.exists() and not force:
         raise fail(f"{output} already exists; choose another name or add --force to replace it")
     where = paths()

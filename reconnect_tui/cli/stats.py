@@ -14,6 +14,8 @@ def stats() -> None:
     """
     from datetime import datetime
 
+    from rich.padding import Padding
+    from rich.table import Table
     from rich.text import Text
 
     from reconnect_tui.core.cleantext import clean_line
@@ -69,6 +71,12 @@ def stats() -> None:
         out.print(Text("Worth noticing together", style="bold"))
         for signal in signals:
             title = decks.decks[signal.deck_id].title if signal.deck_id in decks.decks else signal.deck_id
-            out.print(Text(f"  • {clean_line(signal.message)}"))
-            out.print(Text(clean_line(f"    A deck that may fit: {title} (reconnect checkin --deck {signal.deck_id})"),
-                           style="dim"))
+            # Wrapped lines keep their indent; the command is never split across lines.
+            bullet = Table.grid()
+            bullet.add_column(width=4, no_wrap=True)
+            bullet.add_column(ratio=1)
+            bullet.add_row("  •", Text(clean_line(signal.message)))  # wrapped lines hang under the words
+            out.print(bullet)
+            out.print(Padding(Text(clean_line(f"A deck that may fit: {title}"), style="dim"), (0, 0, 0, 4), expand=False))
+            out.print(Padding(Text(clean_line(f"reconnect checkin --deck {signal.deck_id}"), style="dim", no_wrap=True,
+                                   overflow="ignore"), (0, 0, 0, 4), expand=False))

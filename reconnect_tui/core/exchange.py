@@ -95,7 +95,26 @@ def _day(moment: datetime) -> str:
 
 
 def _quote(text: str) -> list[str]:
-    return [f"> {line}" if line.strip() else ">" for line in clean_text(text).strip().splitlines()]
+    """A block quote that keeps the answer's line breaks (a backslash ends a line in Markdown)."""
+    lines = clean_text(text).strip().splitlines()
+    quoted = []
+    for number, line in enumerate(lines):
+        if not line.strip():
+            quoted.append(">")
+            continue
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        quoted.append(f"> {line.rstrip()}" + ("\\" if following.strip() else ""))
+    return quoted
+
+
+def _list_item(name: str, text: str) -> str:
+    """`- **Name:** words`, a longer text's own line breaks kept inside the item."""
+    lines = [line.strip() for line in clean_text(text).strip().splitlines()]
+    body = "".join(
+        line + ("\\" if line and number + 1 < len(lines) and lines[number + 1] else "") + "\n  "
+        for number, line in enumerate(lines)
+    ).rstrip()
+    return f"- **{clean_line(name)}:** {body}"
 
 
 def entry_to_markdown(entry: Entry, heading: str = "##") -> str:
@@ -133,7 +152,7 @@ def entry_to_markdown(entry: Entry, heading: str = "##") -> str:
         given = [(p.name, getattr(p, attribute)) for p in entry.partners if getattr(p, attribute)]
         if given:
             lines += ["", f"{heading}# {title}", ""]
-            lines += [f"- **{clean_line(name)}:** {' '.join(clean_line(text).split())}" for name, text in given]
+            lines += [_list_item(name, text) for name, text in given]
     if entry.notes:
         lines += ["", f"{heading}# Later notes", ""]
         for note in entry.notes:
@@ -410,6 +429,8 @@ def new_file(path: Path, replace: bool = False) -> Iterator[BinaryIO]:
     """A private (0600) file to write bit by bit; it appears whole at the end, or not
     at all. An existing one is kept unless `replace`; failures say the path asked for."""
     path = path.expanduser()
+    if not path.parent.is_dir():  # a mistyped folder is said, never made quietly
+        raise JournalError(f"there is no folder {path.parent}; create it first, or choose another place")
     if path.exists() and not replace:
         raise JournalError(f"{path} already exists; choose another name")
     try:

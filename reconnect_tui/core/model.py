@@ -20,6 +20,8 @@ builds a hundred thousand of them.
 
 from __future__ import annotations
 
+import re
+
 from datetime import datetime
 from typing import Annotated, Literal
 
@@ -521,6 +523,19 @@ def _decoder() -> msgspec.json.Decoder:
     return _decoders[0]
 
 
+def damage_in_words(parser_message: str, raw: bytes) -> str:
+    """A file that is not JSON, said in words a person understands, not the parser's."""
+    if not raw.strip():
+        return "it is empty (perhaps a copy or sync that did not finish)"
+    if "truncated" in parser_message:
+        return "it breaks off before its end (perhaps a copy or sync that did not finish), so it is not valid JSON"
+    at = re.search(r"byte (\d+)", parser_message)
+    if at:
+        line = raw[: int(at.group(1))].count(b"\n") + 1
+        return f"its text was changed or damaged near line {line}, so it is not valid JSON"
+    return "its text was changed or damaged, so it is not valid JSON"
+
+
 def decode_entry(raw: bytes | str) -> Entry:
     """An entry from the bytes of a file (schema 1 or 2), validated in the same pass.
 
@@ -540,7 +555,7 @@ def decode_entry(raw: bytes | str) -> Entry:
     except msgspec.ValidationError as error:
         raise refusal(error, raw) from None
     except msgspec.DecodeError as error:
-        raise EntryInvalid(f"it is not valid JSON [{error}]") from None
+        raise EntryInvalid(damage_in_words(str(error), raw)) from None
     except RecursionError:
         raise EntryInvalid("it is nested too deeply to be an entry") from None
     except (ValueError, TypeError, OverflowError, MemoryError) as error:

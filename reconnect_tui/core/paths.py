@@ -65,6 +65,19 @@ class Paths:
             "drafts": str(self.drafts_dir),
         }
 
+    def export_folder(self) -> Path:
+        """Where a file written on request (an export, a copy) is proposed to go.
+
+        With everything in one folder (`RECONNECT_HOME`: a synced or removable
+        folder, or a throwaway one for trying reconnect out), that folder: the
+        couple chose it, and a trial never leaves files in the real home. Otherwise
+        the home folder.
+        """
+        home = self.config_file.parent
+        if self.journal_dir.parent == home and self.drafts_dir.parent == home:
+            return home
+        return Path.home()
+
     def ensure(self) -> Paths:
         """Create the folders (0700) that are missing; return self for chaining."""
         for folder in (self.config_file.parent, self.decks_dir, self.journal_dir, self.drafts_dir):

@@ -29,6 +29,7 @@ from reconnect_tui.core.people import PeopleError
 from reconnect_tui.core.session import CheckinSession
 from reconnect_tui.core.workspace import Workspace, local_now
 from reconnect_tui.ui import JOURNAL_STYLES, STYLES
+from reconnect_tui.ui.colours import partner_variables
 from reconnect_tui.ui.screens.checkin import CheckinScreen, step_name
 
 # The other screens are imported where they are opened: `reconnect checkin` draws
@@ -126,6 +127,12 @@ class ReconnectApp(App[None]):
         if session is None:
             return Screen(id="waiting")
         return self._checkin_screen_for(session)
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, plus `$partner-0` and `$partner-1`: each partner's colour as readable text."""
+        variables = super().get_css_variables()
+        variables.update(partner_variables(variables))
+        return variables
 
     # --- moving between screens ------------------------------------------------------------
 

@@ -168,10 +168,10 @@ def test_refusals_say_what_and_where_in_plain_words(change: callable, words: str
 @pytest.mark.parametrize(
     ("raw", "words"),
     [
-        (b'{"schema_version": 2, "id": "x", "start', "it is not valid JSON ["),
-        (b"", "it is not valid JSON ["),
-        (b"\xff\xfe{}", "it is not valid JSON ["),
-        (b'{"schema_version": 2, "id": "\\ud800"}', "it is not valid JSON ["),
+        (b'{"schema_version": 2, "id": "x", "start', "it breaks off before its end"),
+        (b"", "it is empty"),
+        (b"\xff\xfe{}", "damaged near line 1, so it is not valid JSON"),
+        (b'{"schema_version": 2, "id": "\\ud800"}', "so it is not valid JSON"),
         (b"[" * 100_000 + b"]" * 100_000, "it is not an entry (an entry is a JSON object)"),
         (b'{"schema_version": 2, "prompts": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "is not right"),
         (b'{"schema_version": 2, "id": "x", "partners": ' + b"{" * 50_000, "not"),
@@ -276,7 +276,7 @@ def test_an_import_onto_a_damaged_file_says_so_and_keeps_it(tmp_path: Path) -> N
     result = import_file(journal, export)
     assert result.added == [] and result.skipped == []
     [problem] = result.problems
-    assert problem.startswith(f"{entry.id} was not imported: the journal has a damaged file in its place (2026/11/{entry.id}.json: it is not valid JSON")
+    assert problem.startswith(f"{entry.id} was not imported: the journal has a damaged file in its place (2026/11/{entry.id}.json: its text was changed or damaged near line 1, so it is not valid JSON")
     assert path.read_bytes() == b"{ broken"
 
 

@@ -84,7 +84,7 @@ async def test_a_whole_check_in_from_the_keyboard(make_app: MakeApp, private_hom
         await pilot.press("down", "down", "enter")  # past the blank line, to the first suggestion
         await pilot.pause()
         await pilot.click("#intention-1")
-        await pilot.press(*"Hug at the door", "tab", "right", "right", "right", "right")
+        await pilot.press(*"Hug at the door", "tab", "tab", "right", "right", "right", "right")  # past the suggestions
         await pilot.press("ctrl+n")  # the last step: Ctrl+N never saves, it says how to
         assert isinstance(app.screen, CheckinScreen)
         assert any("Ctrl+S" in str(note.message) for note in app._notifications)

@@ -138,3 +138,93 @@ async def test_every_control_stays_on_screen_with_long_names_and_both_passed(mak
         assert labels[0].startswith(f"{LONG[0]}: answer") and labels[1].startswith(f"{LONG[1]}: answer")
         for partner in (0, 1):  # the pane titles carry the whole name, never cut
             assert str(screen.query_one(f"#pane-{partner}").border_title) == LONG[partner]
+
+
+async def test_the_export_dialog_proposes_the_reconnect_home_folder(make_app: MakeApp, private_home: Path,
+                                                                     tmp_path: Path) -> None:
+    from helpers import make_entry
+    from textual.widgets import Input
+
+    from reconnect_tui.ui.screens.export import ExportScreen
+
+    app = make_app(start="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(ExportScreen([make_entry()], app.clock()))
+        await pilot.pause()
+        proposed = Path(app.screen.query_one("#export-path", Input).value)
+        assert proposed.parent == private_home  # everything in one folder: the export goes there too
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "missing" / "out.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "there is no folder" in str(app.screen.query_one("#export-result").render())
+        assert not (tmp_path / "missing").exists()
+
+
+async def test_since_last_time_names_the_one_who_chose_a_gesture(make_app: MakeApp, private_home: Path) -> None:
+    from helpers import make_entry
+
+    from reconnect_tui.core.journal import Journal
+
+    Journal(private_home / "journal").save(make_entry(intentions=("Send a kind message", None)))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        await pilot.press("ctrl+n")
+        lead = str(checkin_of(app).query_one(".step-lead").render())
+        assert "Last time Alex chose a small gesture" in lead and "each" not in lead
+
+
+async def test_the_summary_gives_back_the_appreciations_and_says_where_in_words(
+    make_app: MakeApp, private_home: Path
+) -> None:
+    from reconnect_tui.ui.screens.summary import SummaryScreen
+    from uihelpers import shown
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        screen = checkin_of(app)
+        while not screen.session.is_last_step:
+            await pilot.press("ctrl+n")
+        await pilot.press(*"Your patience this week")
+        await pilot.press("ctrl+s")
+        await on_screen(pilot, SummaryScreen)
+        table = " ".join(shown(cell) for cell in app.screen.query("#summary-table Static"))
+        assert "Your patience this week" in table and "Appreciated" in table
+        where = shown(app.screen.query_one(".where"))
+        entry_id = screen.session.finish(screen.clock()).id
+        assert "journal folder" in where and entry_id not in where and ".json" not in where
+
+
+async def test_the_closing_step_labels_every_field_and_shows_a_gesture_once(make_app: MakeApp) -> None:
+    from textual.widgets import Input, Label, Select
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        screen = checkin_of(app)
+        while not screen.session.is_last_step:
+            await pilot.press("ctrl+n")
+        box = screen.query_one("#pane-0")
+        labels = [str(label.render()) for label in box.query(Label)]
+        assert labels == ["Something you appreciate about Sam", "One small gesture for the coming days",
+                          "How close do you feel now?"]
+        assert "Close now" not in " ".join(labels)
+        gesture = screen.session.gestures[1]
+        screen.query_one("#gesture-0", Select).value = gesture
+        await pilot.pause()
+        assert screen.query_one("#intention-0", Input).value == gesture
+        assert screen.query_one("#gesture-0", Select).is_blank()  # shown once: in the field, not also in the list
+        assert screen.session.people[0].intention == gesture
+
+
+async def test_typing_on_a_scale_says_where_typing_goes(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        assert app.focused.id == "closeness-0"
+        await pilot.press(*"hello")
+        titles = [str(note.title) for note in app._notifications]
+        assert titles.count("This one is chosen, not typed") == 1  # said once, not five times
+        await pilot.press("3")  # a number still chooses, quietly
+        assert checkin_of(app).session.people[0].closeness_before == 3

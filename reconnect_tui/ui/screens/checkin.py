@@ -21,7 +21,7 @@ from textual.containers import Container, Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Button, RadioSet, SelectionList, Static
 
 from reconnect_tui.core.cleantext import clean_text
 from reconnect_tui.core.drafts import DraftKeeper
@@ -36,6 +36,7 @@ from reconnect_tui.ui.screens.pause import PauseScreen
 from reconnect_tui.ui.widgets.answer_pane import AnswerPane
 from reconnect_tui.ui.widgets.checkin_header import CheckinHeader
 from reconnect_tui.ui.widgets.footer import CompactFooter
+from reconnect_tui.ui.widgets.word_scale import WordScale
 from reconnect_tui.ui.widgets.steps import ArriveStep, CloseStep, FollowUpStep, PromptStep, build_step
 
 AUTOSAVE_SECONDS = 0.5
@@ -85,6 +86,7 @@ class CheckinScreen(Screen[None]):
         self._elapsed_before = session.elapsed_seconds
         self._changing_step = False
         self._held_keys: list[events.Key] = []
+        self._told_about: Widget | None = None
         # A couple's very first check-in hears, before anything is written, that both
         # of them can read all of it.
         self.first_checkin = workspace.journal.latest() is None
@@ -196,6 +198,23 @@ class CheckinScreen(Screen[None]):
         if self._changing_step and event.is_printable:
             self._held_keys.append(event)
             event.stop()
+            return
+        self._say_where_typing_goes(event)
+
+    def _say_where_typing_goes(self, event: events.Key) -> None:
+        """Letters typed on a scale or a list of options would vanish: say where typing goes, once per field."""
+        focused = self.focused
+        if not (event.is_printable and event.character and event.character.strip()):
+            return
+        if not isinstance(focused, WordScale | RadioSet | SelectionList):
+            return
+        if event.key in focused._bindings.key_to_bindings or focused is self._told_about:
+            return
+        self._told_about = focused
+        how = "← → or 1-5 choose a word" if isinstance(focused, WordScale) else "↑ ↓ and Space choose"
+        self.notify(f"Typing does not go here: {how}, and Tab moves on to the next field. "
+                    "Words go in the boxes that say “Write here”.", title="This one is chosen, not typed",
+                    markup=False, timeout=6)
 
     def _update_controls(self) -> None:
         session = self.session
@@ -388,13 +407,13 @@ class CheckinScreen(Screen[None]):
         journal = self.workspace.journal
         try:
             try:
-                path = journal.save(entry)
+                journal.save(entry)
             except JournalError:
                 # This check-in's id is already in the journal: it was saved before
                 # and its draft could not be removed then, and it was resumed and
                 # changed since. Its newer version replaces it (atomically): a
                 # "Saved" must never be said of changes that were not written.
-                path = journal.update(entry)
+                journal.update(entry)
         except OSError as error:
             from reconnect_tui.ui.screens.save_failed import SaveFailedScreen  # rare: not loaded at start
 
@@ -408,9 +427,8 @@ class CheckinScreen(Screen[None]):
                 lambda outcome: self._after_failed_save(outcome, entry, then_quit),
             )
             return
-        where = path.relative_to(journal.root) if path.is_relative_to(journal.root) else path
-        self._saved(entry, f"Kept privately in your journal folder as {where} "
-                           "(reconnect paths shows where that folder is).", then_quit)
+        self._saved(entry, f"Kept privately on this computer, in your journal folder {journal.root} "
+                           f"(with the other check-ins of {entry.started_at:%B %Y}).", then_quit)
 
     def _after_failed_save(self, outcome: tuple[str, Path | None] | None, entry: Entry, then_quit: bool) -> None:
         action, copy = outcome or ("back", None)

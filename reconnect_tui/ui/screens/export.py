@@ -17,10 +17,11 @@ from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.exchange import save_markdown
 
 
-def suggested_path(entries: list[Entry], now: datetime) -> Path:
+def suggested_path(entries: list[Entry], now: datetime, folder: Path | None = None) -> Path:
+    folder = folder or Path.home()
     if len(entries) == 1:
-        return Path.home() / f"reconnect-{entries[0].started_at:%Y-%m-%d-%H%M}.md"
-    return Path.home() / f"reconnect-journal-{now:%Y-%m-%d}.md"
+        return folder / f"reconnect-{entries[0].started_at:%Y-%m-%d-%H%M}.md"
+    return folder / f"reconnect-journal-{now:%Y-%m-%d}.md"
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -54,7 +55,9 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static(f"Export {what} to Markdown", classes="dialog-title")
             yield Static("A readable document to keep or print. It holds private words: choose "
                          "where it goes with care.", classes="dialog-text")
-            yield Input(str(suggested_path(self.entries, self.now)), id="export-path")
+            workspace = getattr(self.app, "workspace", None)
+            folder = workspace.paths.export_folder() if workspace is not None else None
+            yield Input(str(suggested_path(self.entries, self.now, folder)), id="export-path")
             yield Static("", id="export-result", classes="hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel", id="cancel")

@@ -42,7 +42,7 @@ class SaveFailedScreen(ModalScreen[tuple[str, Path | None]]):
             yield Static("This check-in could not be saved yet", classes="dialog-title")
             yield Static(
                 f"{clean_text(self.problem)}\n\nNothing is lost: every word is still here. You can try again, "
-                "or save a copy to another place and bring it in later with `reconnect import`."
+                "or save a copy to another place and bring it in later with: reconnect import FILE"
                 + (" The copy is encrypted like your journal." if self.key is not None else ""),
                 classes="dialog-text",
                 markup=False,

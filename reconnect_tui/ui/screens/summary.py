@@ -21,6 +21,7 @@ def summary_rows(entry: Entry) -> list[tuple[str, str, str]]:
     return [
         ("Before", closeness_words(first.closeness_before), closeness_words(second.closeness_before)),
         ("Now", closeness_words(first.closeness_after), closeness_words(second.closeness_after)),
+        ("Appreciated", first.appreciation or "—", second.appreciation or "—"),
         ("Gesture", first.intention or "—", second.intention or "—"),
     ]
 

@@ -65,6 +65,14 @@ class ArriveStep(VerticalScroll):
         return [Given("closeness_before", p, self.query_one(f"#closeness-{p}", WordScale).value) for p in PARTNERS]
 
 
+def follow_up_lead(session: CheckinSession) -> str:
+    """Whose gesture is asked about: both, or only the one who chose one."""
+    chose = [session.partners[p] for p in PARTNERS if session.previous_intentions[p]]
+    if len(chose) == 2:
+        return "Last time you each chose a small gesture. How did it go? Any answer is welcome."
+    return f"Last time {chose[0]} chose a small gesture. How did it go? Any answer is welcome."
+
+
 class FollowUpStep(VerticalScroll):
     """How last time's small gestures went, asked of whoever chose one."""
 
@@ -76,8 +84,7 @@ class FollowUpStep(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static("Since last time", classes="step-title")
-        yield Static("Last time you each chose a small gesture. How did it go? Any answer is welcome.",
-                     classes="step-lead")
+        yield Static(follow_up_lead(self.session), classes="step-lead", markup=False)
         with Horizontal(classes="panes"):
             for partner in PARTNERS:
                 intention = self.session.previous_intentions[partner]
@@ -160,17 +167,18 @@ class CloseStep(VerticalScroll):
                 person = self.session.people[partner]
                 other = self.session.partners[1 - partner]
                 with _partner_box(partner, self.session.partners[partner]):
-                    yield answer_area(person.appreciation, f"appreciation-{partner}",
-                                      placeholder=Content(f"Something you appreciate about {other}…"))
-                    if gestures:
-                        yield Select([(Content(clean_line(g)), g) for g in gestures], prompt="A small gesture for the coming days…",
-                                     id=f"gesture-{partner}", compact=True)
+                    yield Label(Content(f"Something you appreciate about {other}"), classes="field-label first")
+                    yield answer_area(person.appreciation, f"appreciation-{partner}", placeholder="In a few words…")
+                    yield Label("One small gesture for the coming days", classes="field-label")
                     yield Input(person.intention, id=f"intention-{partner}", compact=True,
-                                placeholder="…or a gesture in your own words" if gestures
-                                else "A small gesture for the coming days")
-                    with Horizontal(classes="closeness-row"):
-                        yield Label("Close now", classes="row-label")
-                        yield WordScale(CLOSENESS_LABELS, person.closeness_after, id=f"closeness-after-{partner}")
+                                placeholder="In your own words, or pick a suggestion below")
+                    if gestures:
+                        # Picking a suggestion fills the field above and the list goes back to
+                        # its prompt, so the chosen gesture shows once, in one place.
+                        yield Select([(Content(clean_line(g)), g) for g in gestures], prompt="Suggestions…",
+                                     id=f"gesture-{partner}", compact=True)
+                    yield Label("How close do you feel now?", classes="field-label")
+                    yield WordScale(CLOSENESS_LABELS, person.closeness_after, id=f"closeness-after-{partner}")
 
     def on_mount(self) -> None:
         for area in self.query(TextArea):
@@ -184,6 +192,7 @@ class CloseStep(VerticalScroll):
         event.stop()
         if isinstance(event.value, str):
             self.query_one(f"#intention-{_partner_of(event.select)}", Input).value = event.value
+            event.select.clear()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

@@ -1,0 +1,78 @@
+"""Text contrast in every built-in theme with fixed colours: both partners' colours and the chosen word.
+
+Measured on what Textual would draw (the widgets' own styles), aiming for 4.5:1.
+The ansi-* themes use the terminal's own colours, which cannot be measured: there
+the chosen word is also bold and underlined, and every button carries a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.color import Color
+from textual.theme import BUILTIN_THEMES
+from textual.widgets import Button
+
+from reconnect_tui.ui.app import ReconnectApp
+from reconnect_tui.ui.colours import AIM, contrast, readable
+from reconnect_tui.ui.screens.checkin import CheckinScreen
+from reconnect_tui.ui.widgets.word_scale import WordScale
+from uihelpers import on_screen
+
+MakeApp = Callable[..., ReconnectApp]
+FIXED_THEMES = sorted(name for name in BUILTIN_THEMES if not name.startswith("ansi"))
+
+
+def shown_contrast(style) -> float:  # type: ignore[no-untyped-def]
+    return contrast(Color.from_rich_color(style.color), Color.from_rich_color(style.bgcolor))
+
+
+def test_readable_moves_a_faint_colour_only_as_far_as_needed() -> None:
+    light_grey, orange = Color.parse("#E0E0E0"), Color.parse("#FFA62B")
+    assert contrast(orange, light_grey) < AIM
+    moved = readable(orange, light_grey)
+    assert AIM <= contrast(moved, light_grey) < AIM + 1
+    assert readable(Color.parse("#004578"), light_grey) == Color.parse("#004578")  # already fine: untouched
+
+
+@pytest.mark.parametrize("theme", FIXED_THEMES)
+async def test_both_partners_and_the_chosen_word_read_clearly(make_app: MakeApp, theme: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        app.theme = theme
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("3", "tab", "4")  # a word chosen on each scale; the second scale has focus
+        await pilot.pause()
+        for scale in screen.query(WordScale).results(WordScale):
+            chosen = next(word for word in scale.children if word.has_class("-chosen"))
+            ratio = shown_contrast(chosen.rich_style)
+            assert ratio >= AIM, f"{theme}: the chosen word on {scale.id} is {ratio:.1f}:1"
+        background = Color.from_rich_color(screen.rich_style.bgcolor)
+        for partner in (0, 1):
+            title_colour = background + screen.query_one(f"#pane-{partner}").styles.border_title_color
+            ratio = contrast(title_colour, background)
+            assert ratio >= AIM, f"{theme}: partner {partner}'s name is {ratio:.1f}:1"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        for partner in (0, 1):
+            button = screen.query_one(f"#pass-{partner}", Button)
+            ratio = shown_contrast(button.rich_style)
+            assert ratio >= AIM, f"{theme}: {button.label.plain!r} is {ratio:.1f}:1"
+
+
+@pytest.mark.parametrize("theme", ["ansi-dark", "ansi-light"])
+async def test_in_ansi_themes_the_choice_and_whose_button_do_not_hang_on_colour(make_app: MakeApp, theme: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        app.theme = theme
+        await pilot.press("3")
+        await pilot.pause()
+        chosen = next(word for word in app.screen.query_one("#closeness-0").children if word.has_class("-chosen"))
+        assert chosen.rich_style.bold and chosen.rich_style.underline
+        await pilot.press("ctrl+n")
+        labels = [app.screen.query_one(f"#pass-{p}", Button).label.plain for p in (0, 1)]
+        assert labels[0].startswith("Alex") and labels[1].startswith("Sam")
