@@ -24,15 +24,19 @@ from textual.widgets import Button, Footer, Static
 from reconnect_tui.core.drafts import DraftKeeper
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import DraftError, JournalError
+from reconnect_tui.core.parking import ParkedTalks
 from reconnect_tui.core.session import PARTNERS, CheckinSession, StepKind
+from reconnect_tui.core.together import Phase
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui.messages import Given
+from reconnect_tui.ui.screens.together_dialogs import BreakScreen, reveal_or_draft_screen
 from reconnect_tui.ui.screens.confirm import ConfirmScreen
 from reconnect_tui.ui.screens.pause import PauseScreen
 from reconnect_tui.ui.screens.save_failed import SaveFailedScreen
 from reconnect_tui.ui.widgets.answer_pane import AnswerPane
 from reconnect_tui.ui.widgets.checkin_header import CheckinHeader
-from reconnect_tui.ui.widgets.steps import ArriveStep, CloseStep, FollowUpStep, PromptStep, build_step
+from reconnect_tui.ui.widgets.steps import build_step
+from reconnect_tui.ui.widgets.together_steps import RESPONSE_BUTTONS
 
 AUTOSAVE_SECONDS = 0.5
 
@@ -52,6 +56,18 @@ def step_name(session: CheckinSession) -> str:
     return {StepKind.ARRIVE: "Arriving", StepKind.FOLLOW_UP: "Since last time", StepKind.CLOSE: "Closing"}[kind]
 
 
+# Where the keyboard is on the prompt step, for the pass buttons: both partners, one, or none.
+def _passing(session: CheckinSession) -> tuple[int, ...]:
+    if session.step.kind is not StepKind.PROMPT:
+        return ()
+    talk = session.talk
+    if talk is None or talk.phase is Phase.REVEALED:
+        return PARTNERS
+    if talk.phase in (Phase.PRIVATE, Phase.SPEAK):
+        return (talk.seat,)
+    return ()
+
+
 class CheckinScreen(Screen[None]):
     # Not priority bindings: the keys reach the focused pane first and in order, so
     # "hello" then Ctrl+N is typed in full before the step changes.
@@ -59,6 +75,9 @@ class CheckinScreen(Screen[None]):
         Binding("ctrl+n", "next", "Next"),
         Binding("ctrl+p", "back", "Back"),
         Binding("ctrl+s", "finish", "Save"),
+        Binding("ctrl+r", "reveal", "Reveal"),
+        Binding("ctrl+o", "spoken", "Said aloud"),
+        Binding("ctrl+g", "take_break", "Break"),
         Binding("escape", "pause", "Pause"),
     ]
 
@@ -121,7 +140,9 @@ class CheckinScreen(Screen[None]):
             yield Button("◀ Back", id="back", compact=True)
             for partner in PARTNERS:
                 yield Button("", id=f"pass-{partner}", compact=True, classes=f"pass partner-{partner}")
+            yield Button("Said aloud", id="spoken", compact=True)
             yield Static("", classes="spacer")
+            yield Button("Break", id="break", compact=True)
             yield Button("Finish now", id="finish", compact=True)
             yield Button("Next ▶", id="next", variant="primary", compact=True)
         yield Footer(compact=True)
@@ -131,8 +152,17 @@ class CheckinScreen(Screen[None]):
         await self.show_step()
         self._autosave = self.set_interval(AUTOSAVE_SECONDS, self.autosave)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Reveal is offered once both have answered; said aloud only on a prompt."""
+        if action == "reveal":
+            return self.session.phase is Phase.READY
+        if action == "spoken":
+            return self.session.step.kind is StepKind.PROMPT and self.session.phase not in (
+                Phase.HANDOVER, Phase.READY, Phase.REFLECT, Phase.CONFIRM)
+        return True
+
     @property
-    def step_body(self) -> ArriveStep | FollowUpStep | PromptStep | CloseStep:
+    def step_body(self):  # type: ignore[no-untyped-def]  # one of the step bodies in widgets/
         return self.query_one("#step-area", Container).children[0]  # type: ignore[return-value]
 
     def gather(self) -> None:
@@ -155,6 +185,7 @@ class CheckinScreen(Screen[None]):
         step = build_step(self.session)
         await area.mount(step)
         self._update_controls()
+        self.refresh_bindings()
         first = self.query_one(step.first_focus)
         self.set_focus(first)
         self._changing_step = False
@@ -173,14 +204,23 @@ class CheckinScreen(Screen[None]):
         self.query_one("#back", Button).disabled = session.is_first_step
         self.query_one("#next", Button).label = "Finish ✓" if session.is_last_step else "Next ▶"
         self.query_one("#finish", Button).display = not session.is_last_step
-        on_prompt = session.step.kind is StepKind.PROMPT
+        passing = _passing(session)
         for partner in PARTNERS:
             button = self.query_one(f"#pass-{partner}", Button)
-            button.display = on_prompt
-            if on_prompt:
+            button.display = partner in passing
+            if partner in passing:
                 passed = session.answer(session.step.prompt_index, partner).passed  # type: ignore[arg-type]
                 name = session.partners[partner]
                 button.label = Content(f"Answer after all ({name})" if passed else f"Pass ({name})")
+        spoken = self.query_one("#spoken", Button)
+        index = session.step.prompt_index
+        talk = session.talk
+        spoken.display = index is not None and (talk is None or talk.phase not in (
+            Phase.HANDOVER, Phase.READY, Phase.REFLECT, Phase.CONFIRM))
+        if spoken.display:
+            at_keyboard = [talk.seat] if talk is not None and talk.phase in (Phase.PRIVATE, Phase.SPEAK) else PARTNERS
+            marked = all(session.answer(index, p).spoken for p in at_keyboard)  # type: ignore[arg-type]
+            spoken.label = "Said aloud ✓" if marked else "Said aloud"
 
     # --- what the partners give ---------------------------------------------------------
 
@@ -204,6 +244,12 @@ class CheckinScreen(Screen[None]):
             session.set_appreciation(partner, str(value))
         elif message.field == "intention":
             session.set_intention(partner, str(value))
+        elif message.field in ("heard", "makes_sense", "added"):
+            # Only while that part is on screen: a late keystroke never lands in the next try.
+            wanted = Phase.CONFIRM if message.field == "added" else Phase.REFLECT
+            if session.phase is not wanted:
+                return
+            session.set_reflection(message.field, str(value))
         self.keeper.changed()
 
     def toggle_pass(self, partner: int) -> None:
@@ -216,22 +262,79 @@ class CheckinScreen(Screen[None]):
         self._update_controls()
         self.keeper.changed()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         button = event.button.id or ""
         if button.startswith("pass-"):
             self.toggle_pass(int(button[-1]))
-        elif button == "back":
-            self.run_action("back")
-        elif button == "next":
-            self.run_action("next")
-        elif button == "finish":
-            self.run_action("finish")
+        elif button in ("back", "next", "finish", "reveal", "spoken"):
+            await self.run_action(button)
+        elif button == "turns-done":
+            await self.run_action("next")
+        elif button == "break":
+            await self.run_action("take_break")
+        elif button == "start-turn":
+            await self.start_turn()
+        elif button == "swap":
+            self.gather()
+            if self.session.swap():
+                self.keeper.changed()
+                await self.show_step()
+        elif button in RESPONSE_BUTTONS:
+            self.gather()
+            self.session.respond(RESPONSE_BUTTONS[button], self.clock())
+            self.keeper.changed()
+            await self.show_step()
+
+    # --- talking together -------------------------------------------------------------------
+
+    async def start_turn(self) -> None:
+        """Enter on a hand-over: that partner's pane appears, the other's is not there at all."""
+        if self.session.start_turn():
+            self.keeper.changed()
+            await self.show_step()
+
+    async def action_reveal(self) -> None:
+        if self.session.reveal(self.clock()):
+            self.keeper.changed()
+            await self.show_step()
+
+    async def action_spoken(self) -> None:
+        """Ctrl+O: we talked about it aloud (recorded as spoken, never as a pass)."""
+        self.gather()
+        if self.session.toggle_spoken() is not None:
+            self.keeper.changed()
+            await self.show_step()
+
+    def action_take_break(self) -> None:
+        self.app.push_screen(BreakScreen(), self._after_break)
+
+    def _after_break(self, come_back: str | None) -> None:
+        if come_back is not None:
+            self.park(come_back)
+
+    def park(self, come_back: str) -> None:
+        """Keep the talk under its own name; the home screen offers it until it is picked up."""
+        self.gather()
+        parked = ParkedTalks(self.workspace.drafts.folder)
+        try:
+            parked.park(self._snapshot(), self.clock(), come_back)
+        except DraftError as error:
+            self.notify(f"{error}. The talk is still open here.", severity="error", markup=False)
+            return
+        self._autosave.stop()
+        problem = self.keeper.discard()
+        if problem is not None:
+            self.notify(str(problem), severity="warning", markup=False)
+        later = f" You planned to come back: {come_back}." if come_back else ""
+        self._leave(None, f"Your talk is parked.{later} Take your time; `reconnect` lists it on the "
+                          "home screen, and `reconnect checkin --deck "
+                          f"{self.session.deck.id}` offers to pick it up again.")
 
     # --- moving through the steps ---------------------------------------------------------
 
     async def action_next(self) -> None:
         self.gather()
-        if self.session.go_next():
+        if self.session.go_next(self.clock()):
             await self.show_step()
         else:
             self.finish()
@@ -243,6 +346,9 @@ class CheckinScreen(Screen[None]):
 
     def action_finish(self) -> None:
         """Ctrl+S and "Finish now": on the last step it saves; earlier, it asks once."""
+        if self.session.hiding:
+            self._ask_reveal_or_draft(then_quit=False)
+            return
         if self.session.is_last_step:
             self.finish()
             return
@@ -261,8 +367,22 @@ class CheckinScreen(Screen[None]):
     def action_pause(self) -> None:
         self.app.push_screen(PauseScreen(), self._after_pause)
 
+    def _ask_reveal_or_draft(self, then_quit: bool) -> None:
+        """Saving shows everything in the journal; from a private turn, ask first."""
+        self.app.push_screen(reveal_or_draft_screen(), lambda choice: self._after_reveal_question(choice, then_quit))
+
+    def _after_reveal_question(self, choice: str | None, then_quit: bool) -> None:
+        if choice == "reveal":
+            self.finish(then_quit=then_quit)
+        elif choice == "draft":
+            self.keep_draft_and_quit()
+
     def _after_pause(self, choice: str | None) -> None:
-        if choice == "save":
+        if choice == "save" and self.session.hiding:
+            self._ask_reveal_or_draft(then_quit=True)
+        elif choice == "break":
+            self.action_take_break()
+        elif choice == "save":
             self.finish(then_quit=True)
         elif choice == "draft":
             self.keep_draft_and_quit()

@@ -18,9 +18,11 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reconnect_tui.core.decks import Deck
+from reconnect_tui.core.parking import ParkedTalks
 from reconnect_tui.core.insights import gentle_signals, last_checkin_line
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.core.wording import CARE_NOTE
+from reconnect_tui.ui.widgets.parked_list import ParkedList
 
 
 class HomeScreen(Screen[None]):
@@ -48,6 +50,7 @@ class HomeScreen(Screen[None]):
                 yield Button("Start a check-in", id="start", variant="primary", compact=True)
                 yield Button("Our journal", id="journal", compact=True)
                 yield Button("Over time", id="trends", compact=True)
+            yield ParkedList()
             with Horizontal(id="home-main"):
                 yield OptionList(
                     *[Option(Content(f"{deck.title} · {deck.minutes} min"), id=deck.id) for deck in self.decks],
@@ -73,6 +76,7 @@ class HomeScreen(Screen[None]):
             self.refresh_journal()
 
     def refresh_journal(self) -> None:
+        self.show_parked()
         latest = self.workspace.journal.latest()
         self.query_one("#last-checkin", Static).update(last_checkin_line([latest] if latest else [], self.clock()))
         self.look_for_signals()
@@ -90,6 +94,18 @@ class HomeScreen(Screen[None]):
     def _show_signals(self, text: str) -> None:
         if self.is_mounted:
             self.query_one("#home-signals", Static).update(text)
+
+    @work(exclusive=True, group="parked")
+    async def show_parked(self) -> None:
+        talks, _ = ParkedTalks(self.workspace.drafts.folder).all()  # a damaged one is named when starting
+        await self.query_one(ParkedList).show(talks, self.clock())
+
+    def on_parked_list_chosen(self, event: ParkedList.Chosen) -> None:
+        app = self.app
+        if event.action == "resume":
+            app.resume_parked(event.entry_id)  # type: ignore[attr-defined]
+        else:
+            app.let_go(event.entry_id)  # type: ignore[attr-defined]
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         deck = self.workspace.library.decks[event.option.id or ""]
