@@ -28,6 +28,7 @@ class ParkedList(Vertical):
     def __init__(self, id: str = "parked") -> None:
         super().__init__(id=id)
         self.talks: list[ParkedTalk] = []
+        self.display = False  # until there is something parked
 
     async def show(self, talks: list[ParkedTalk], now: datetime) -> None:
         if self.children and [t.path for t in talks] == [t.path for t in self.talks]:
