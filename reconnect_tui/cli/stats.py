@@ -20,6 +20,7 @@ def stats() -> None:
     from reconnect_tui.core.config import load_config
     from reconnect_tui.core.insights import gentle_signals, journal_stats, last_checkin_line
     from reconnect_tui.core.journal import Journal
+    from reconnect_tui.core.together import together_counts
 
     where = paths()
     loaded = Journal(where.journal_dir).load()
@@ -61,6 +62,12 @@ def stats() -> None:
     out.print()
     out.print(Text("Small gestures", style="bold"))
     out.print(f"  {summary.follow_through.sentence()}")
+
+    together = together_counts(loaded.entries).sentence()
+    if together:
+        out.print()
+        out.print(Text("Talking together", style="bold"))
+        out.print(Text(f"  {together}"))
 
     signals = gentle_signals(loaded.entries, now)
     if signals:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from reconnect_tui.core.together import status_word, turns_lines
 from reconnect_tui.core.entry import (
     FOLLOW_UP_WORDS,
     SCHEMA_VERSION,
@@ -89,11 +90,17 @@ def entry_to_markdown(entry: Entry, heading: str = "##") -> str:
         if all(answer.status == "not_reached" for answer in prompt.answers):
             continue
         lines += ["", f"{heading}# {prompt.text}", ""]
+        if prompt.turns:  # speaker and listener, in the order it was said
+            lines += [f"- **{who}:** {' '.join(words.split())}" for who, words in turns_lines(prompt, entry.names)]
+            lines.append("")
+            continue
         for partner, answer in zip(entry.partners, prompt.answers, strict=True):
-            if answer.status == "answered":
-                lines += [f"**{partner.name}**", ""] + _quote(prompt.describe(answer)) + [""]
+            words = prompt.describe(answer)
+            if answer.status in ("answered", "spoken") and words:
+                aloud = " *(also said aloud)*" if answer.status == "spoken" else ""
+                lines += [f"**{partner.name}**{aloud}", ""] + _quote(words) + [""]
             else:
-                lines += [f"**{partner.name}** *({'passed' if answer.status == 'passed' else 'not reached'})*", ""]
+                lines += [f"**{partner.name}** *({status_word(answer.status)})*", ""]
     for title, attribute in (("Appreciations", "appreciation"), ("Small gestures for the coming days", "intention")):
         given = [(p.name, getattr(p, attribute)) for p in entry.partners if getattr(p, attribute)]
         if given:

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from reconnect_tui.core.entry import FOLLOW_UP_WORDS, Entry, closeness_words
+from reconnect_tui.core.together import status_word, turns_lines
 
 
 def _day(entry: Entry) -> str:
@@ -54,12 +55,17 @@ def render_entry(entry: Entry, colours: tuple[str, str]) -> RenderableType:
         if all(answer.status == "not_reached" for answer in prompt.answers):
             continue
         parts += [Text(""), Text(prompt.text, style="bold")]
+        if prompt.turns:  # speaker and listener, in the order it was said
+            for who, words in turns_lines(prompt, entry.names):
+                parts.append(Text.assemble((f"{who}: ", "bold"), words))
+            continue
         cells = []
         for answer in prompt.answers:
-            if answer.status == "answered":
-                cells.append(Text(prompt.describe(answer)))
+            words = prompt.describe(answer)
+            if answer.status in ("answered", "spoken") and words:
+                cells.append(Text(words + (" (also said aloud)" if answer.status == "spoken" else "")))
             else:
-                cells.append(Text("passed" if answer.status == "passed" else "not reached", style="dim italic"))
+                cells.append(Text(status_word(answer.status), style="dim italic"))
         parts.append(pair(*cells))
     for title, attribute in (("Appreciations", "appreciation"), ("Small gestures for the coming days", "intention")):
         values = [getattr(p, attribute) for p in entry.partners]

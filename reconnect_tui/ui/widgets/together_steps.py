@@ -67,6 +67,8 @@ class HandOverStep(Vertical):
     def compose(self) -> ComposeResult:
         talk = _talk(self.session)
         writer, other = self.session.partners[talk.seat], self.session.partners[1 - talk.seat]
+        if self.session.deck.note and self.session.step.kind is StepKind.ARRIVE and not any(talk.done):
+            yield Static(self.session.deck.note, classes="deck-note hand-over-note", markup=False)
         with Vertical(classes="hand-over-card"):
             yield Static(Text(f"{writer}'s turn", style="bold"), classes="hand-over-title")
             yield Static(Text(f"{other}, please look away for a moment."), classes="hand-over-line")
