@@ -7,6 +7,7 @@ from reconnect_tui.cli.app import app, main
 from reconnect_tui.cli.basics import prompt, show_paths
 from reconnect_tui.cli.decks import decks_app
 from reconnect_tui.cli.journal import export, import_journal
+from reconnect_tui.cli.locking import lock, unlock
 from reconnect_tui.cli.screens import checkin, history, root
 from reconnect_tui.cli.stats import stats
 
@@ -19,5 +20,7 @@ app.command("export")(export)
 app.command("import")(import_journal)
 app.command("stats")(stats)
 app.command("paths")(show_paths)
+app.command("lock")(lock)
+app.command("unlock")(unlock)
 
 __all__ = ["app", "main"]

@@ -14,14 +14,20 @@ from reconnect_tui.core.errors import DeckError
 def show_paths(
     as_json: bool = typer.Option(False, "--json", help="Print a JSON object instead of a list."),
 ) -> None:
-    """Show where config, decks, journal and drafts live."""
-    where = paths().as_dict()
+    """Show where config, decks, journal and drafts live, and whether the journal is locked."""
+    from reconnect_tui.core.lockbox import Lockbox
+
+    found = paths()
+    where: dict[str, str | bool] = dict(found.as_dict())
+    locked = Lockbox(found.journal_dir).locked
     if as_json:
+        where["locked"] = locked
         typer.echo(json.dumps(where, indent=2))
         return
     width = max(len(name) for name in where)
     for name, path in where.items():
         typer.echo(f"{name.ljust(width)}  {path}")
+    typer.echo(f"{'locked'.ljust(width)}  {'yes (encrypted with age)' if locked else 'no'}")
 
 
 OPENERS = 3  # the first prompts of a deck are written to stand on their own

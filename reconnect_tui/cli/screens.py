@@ -5,12 +5,14 @@ Textual is imported here, inside the commands, so `--help` and `--version` stay 
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 import typer
 
 from reconnect_tui import __version__
 from reconnect_tui.cli.output import fail
+from reconnect_tui.core.names import name_problem
 from reconnect_tui.cli.shared import paths
 
 if TYPE_CHECKING:
@@ -43,6 +45,9 @@ def _partners(text: str | None) -> tuple[str, str] | None:
     names = [name.strip() for name in text.split(",")]
     if len(names) != 2 or not all(names):
         raise fail('--partners takes two names with a comma between them, like --partners "Alex,Sam"')
+    for name in names:
+        if problem := name_problem(name):
+            raise fail(f"--partners: {problem}")
     if names[0].casefold() == names[1].casefold():
         raise fail("--partners needs two different names, so each answer is clearly whose it is")
     return names[0], names[1]
@@ -64,7 +69,7 @@ def checkin(
     names = _partners(partners)
     if mode is not None and mode not in ("open", "blind", "turns"):
         raise fail(f"--mode is open, blind or turns, not {mode!r}")
-    workspace = Workspace.open(paths())
+    workspace = Workspace.open(paths(), _key_before_the_screen())
     if deck is not None:
         workspace.library.get(deck)  # an unknown deck is one clear line, before any screen
     workspace.drafts.lock()  # a second check-in is told so here, on the plain terminal
@@ -80,9 +85,22 @@ def checkin(
 def _after(app: ReconnectApp) -> None:
     """Say goodbye on the plain terminal, and pass on a failure's exit code."""
     if app.farewell:
-        typer.echo(app.farewell)
+        typer.echo(app.farewell, err=bool(app.return_code))
     if app.return_code:
         raise typer.Exit(app.return_code)
+
+
+def _key_before_the_screen():  # type: ignore[no-untyped-def]
+    """A locked journal's key from RECONNECT_PASSPHRASE_COMMAND, run before Textual
+    takes the terminal (so a pinentry can ask); without it, the app's unlock screen asks."""
+    from reconnect_tui.core.lockbox import PASSPHRASE_COMMAND_VARIABLE, Lockbox
+
+    lockbox = Lockbox(paths().journal_dir)
+    if not lockbox.locked or not os.environ.get(PASSPHRASE_COMMAND_VARIABLE, "").strip():
+        return None
+    from reconnect_tui.cli.locking import unlock_key
+
+    return unlock_key(lockbox)
 
 
 def open_screen(start: str) -> None:
@@ -90,7 +108,7 @@ def open_screen(start: str) -> None:
     from reconnect_tui.core.workspace import Workspace
     from reconnect_tui.ui.app import build_app
 
-    app = build_app(Workspace.open(paths()), start=start)
+    app = build_app(Workspace.open(paths(), _key_before_the_screen()), start=start)
     app.run()
     _after(app)
 

@@ -22,8 +22,10 @@ def stats() -> None:
     from reconnect_tui.core.journal import Journal
     from reconnect_tui.core.together import together_counts
 
+    from reconnect_tui.cli.locking import journal_key
+
     where = paths()
-    loaded = Journal(where.journal_dir).load()
+    loaded = Journal(where.journal_dir, journal_key(where)).load()
     for problem in loaded.problems:
         warn(str(problem))
     now = datetime.now().astimezone()

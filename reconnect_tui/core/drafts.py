@@ -4,6 +4,10 @@ The screen saves the draft within about a second of every change and at every
 step; a crash, a closed terminal or a power cut costs at most that second. A lock
 makes sure only one check-in runs on a journal at a time: a second one is told so,
 and a lock left by a process that was killed is simply taken over.
+
+In a locked journal the draft is `checkin.json.age`, encrypted to the journal's key
+like the entries; nothing of it is ever written in plain, not even a damaged draft
+set aside.
 """
 
 from __future__ import annotations
@@ -13,10 +17,13 @@ import secrets
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError
+from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError, ReconnectError
 from reconnect_tui.core.fsutil import FileLock, LockHeld, atomic_write
+
+if TYPE_CHECKING:
+    from reconnect_tui.core.lockbox import Key
 
 DRAFT_VERSION = 1
 DRAFT_NAME = "checkin.json"
@@ -28,10 +35,22 @@ class DraftDamaged(DraftError):
 
 
 class DraftStore:
-    def __init__(self, drafts_dir: Path) -> None:
+    def __init__(self, drafts_dir: Path, key: Key | None = None) -> None:
         self.folder = drafts_dir
-        self.path = drafts_dir / DRAFT_NAME
+        self._plain_path = drafts_dir / DRAFT_NAME
         self._lock = FileLock(drafts_dir / LOCK_NAME)
+        self.key: Key | None = None
+        self.must_encrypt = False  # set for a locked journal: no key, no draft on disk
+        self.use_key(key)
+
+    def use_key(self, key: Key | None) -> None:
+        """From now on, keep the draft encrypted to `key` (a locked journal's)."""
+        self.key = key
+        self.path = self._plain_path.with_name(DRAFT_NAME + ".age") if key is not None else self._plain_path
+
+    def exists(self) -> bool:
+        """True when there is a draft to offer, in either form."""
+        return self.path.exists() or self._plain_path.exists()
 
     def lock(self) -> None:
         """Claim the check-in for this process; CheckinAlreadyOpen if another has it."""
@@ -55,8 +74,14 @@ class DraftStore:
     def save(self, session: dict[str, Any], saved_at: datetime) -> None:
         payload = {"draft_version": DRAFT_VERSION, "saved_at": saved_at.isoformat(), "session": session}
         data = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
+        if self.key is None and self.must_encrypt:
+            raise DraftError("the journal is locked and was not unlocked, so the draft was not saved")
         try:
+            if self.key is not None:
+                data = self.key.encrypt(data)
             atomic_write(self.path, data)
+        except ReconnectError as error:  # a swapped recipient file: nothing is written
+            raise DraftError(f"the draft was not saved: {error}") from None
         except OSError as error:
             raise DraftError(f"the draft could not be saved to {self.path}: {error.strerror or error}") from None
 
@@ -69,25 +94,31 @@ class DraftStore:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
+            if self.key is not None and self._plain_path.exists():
+                raise DraftError("a draft is still in plain; it is encrypted when the journal is unlocked") from None
             return None
         except OSError as error:
             raise DraftError(f"the draft at {self.path} cannot be read: {error.strerror}") from None
         try:
+            if self.key is not None:
+                raw = self.key.decrypt(raw, self.path)
             payload = json.loads(raw)
             if payload.get("draft_version") != DRAFT_VERSION or not isinstance(payload.get("session"), dict):
                 raise ValueError("not a draft this version understands")
             return payload["session"]
-        except (ValueError, AttributeError, UnicodeDecodeError):
+        except (ValueError, AttributeError, UnicodeDecodeError, ReconnectError):
             kept = self.set_aside()
             raise DraftDamaged(f"the saved draft could not be read, so it was kept as {kept}") from None
 
     def set_aside(self) -> Path:
         """Move an unreadable draft out of the way, keeping it for a person to look at.
 
-        Each gets a name of its own, so an earlier one is never replaced.
+        Each gets a name of its own, so an earlier one is never replaced. The file
+        is renamed as it is: an encrypted draft stays encrypted.
         """
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = self.folder / f"checkin.unreadable-{stamp}-{secrets.token_hex(3)}.json"
+        suffix = ".json.age" if self.path.name.endswith(".age") else ".json"
+        kept = self.folder / f"checkin.unreadable-{stamp}-{secrets.token_hex(3)}{suffix}"
         try:
             self.path.rename(kept)
         except OSError as error:
@@ -98,12 +129,13 @@ class DraftStore:
         return kept
 
     def clear(self) -> None:
-        try:
-            self.path.unlink()
-        except FileNotFoundError:
-            pass
-        except OSError as error:
-            raise DraftError(f"the draft at {self.path} could not be removed: {error.strerror}") from None
+        for path in {self.path, self._plain_path}:
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as error:
+                raise DraftError(f"the draft at {path} could not be removed: {error.strerror}") from None
 
 
 class DraftKeeper:

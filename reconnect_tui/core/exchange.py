@@ -8,10 +8,11 @@ importing into an empty journal and exporting again gives the very same file.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reconnect_tui.core.together import status_word, turns_lines
 from reconnect_tui.core.entry import (
@@ -21,9 +22,12 @@ from reconnect_tui.core.entry import (
     EntryInvalid,
     closeness_words,
 )
-from reconnect_tui.core.errors import JournalError
+from reconnect_tui.core.errors import JournalError, ReconnectError
 from reconnect_tui.core.fsutil import atomic_write
 from reconnect_tui.core.journal import Journal, sort_key
+
+if TYPE_CHECKING:
+    from reconnect_tui.core.lockbox import Key
 
 EXPORT_FORMAT = "reconnect-journal"
 
@@ -136,10 +140,21 @@ class ImportResult:
     problems: list[str] = field(default_factory=list)  # entries that could not be read
 
 
-def read_export(path: Path) -> tuple[list[Entry], list[str]]:
-    """The entries of an export file, and what was wrong with any that were left out."""
+def read_export(path: Path, opener: Callable[[bytes], bytes] | None = None) -> tuple[list[Entry], list[str]]:
+    """The entries of an export file, and what was wrong with any that were left out.
+
+    An age-encrypted export is handed to `opener` (which asks for its passphrase or
+    uses the journal's key) and read from the plain bytes it returns.
+    """
+    from reconnect_tui.core.lockbox import is_age_data
+
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        if is_age_data(raw[:64]):
+            if opener is None:
+                raise JournalError(f"{path}: is encrypted; it can be imported from the command line: reconnect import")
+            raw = opener(raw)
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise JournalError(f"{path}: no such file") from None
     except UnicodeDecodeError:
@@ -167,8 +182,10 @@ def read_export(path: Path) -> tuple[list[Entry], list[str]]:
     return entries, problems
 
 
-def import_file(journal: Journal, path: Path) -> ImportResult:
-    entries, problems = read_export(path)
+def import_file(journal: Journal, path: Path, opener: Callable[[bytes], bytes] | None = None) -> ImportResult:
+    """Add the export's entries that are not in the journal yet (encrypted on the
+    way in when the journal is locked)."""
+    entries, problems = read_export(path, opener)
     result = ImportResult(problems=problems)
     known = journal.load().ids
     for entry in entries:
@@ -189,13 +206,20 @@ def import_file(journal: Journal, path: Path) -> ImportResult:
     return result
 
 
-def save_copy(entries: Iterable[Entry], path: Path) -> Path:
+def save_copy(entries: Iterable[Entry], path: Path, key: Key | None = None) -> Path:
     """Write entries as an export file that `reconnect import` takes back later.
 
     Used when the journal folder cannot be written: the words go somewhere safe
-    the couple chooses.
+    the couple chooses. With a locked journal's key the copy is encrypted to it
+    (`age -d -i` with the journal's key file reads it; `reconnect import` too).
     """
-    return write_new_file(path, to_json(entries))
+    if key is None:
+        return write_new_file(path, to_json(entries))
+    try:
+        sealed = key.encrypt(to_json(entries).encode("utf-8"))
+    except ReconnectError as error:
+        raise JournalError(str(error)) from None
+    return write_new_bytes(path, sealed)
 
 
 def save_markdown(entries: Iterable[Entry], path: Path) -> Path:
@@ -205,11 +229,15 @@ def save_markdown(entries: Iterable[Entry], path: Path) -> Path:
 
 def write_new_file(path: Path, text: str, replace: bool = False) -> Path:
     """Write a private (0600) file atomically; an existing one is kept unless `replace`."""
+    return write_new_bytes(path, text.encode("utf-8"), replace)
+
+
+def write_new_bytes(path: Path, data: bytes, replace: bool = False) -> Path:
     path = path.expanduser()
     if path.exists() and not replace:
         raise JournalError(f"{path} already exists; choose another name")
     try:
-        return atomic_write(path, text.encode("utf-8"), overwrite=replace)
+        return atomic_write(path, data, overwrite=replace)
     except FileExistsError:
         raise JournalError(f"{path} already exists; choose another name") from None
     except OSError as error:  # named by the file asked for, not by the temporary file beside it

@@ -4,6 +4,10 @@ One file per entry keeps sync tools (Syncthing, git) free of conflicts, and the
 files are the only source of truth. Writes are atomic and exclusive, so two
 processes can never lose each other's entries. A damaged file, or one from a newer
 reconnect, is reported by name and left exactly as it is; every other entry loads.
+
+A locked journal (see lockbox.py) keeps each entry as `<id>.json.age`, the same JSON
+inside age encryption. The reader takes both forms side by side; where both exist
+for one entry (a conversion stopped part way), the encrypted one is the entry.
 """
 
 from __future__ import annotations
@@ -15,12 +19,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reconnect_tui.core.entry import Entry, EntryFromNewerVersion, EntryInvalid
 from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.fsutil import atomic_write, is_temp_name, remove_stale_temp
 
+if TYPE_CHECKING:
+    from reconnect_tui.core.lockbox import Key
+
 ENTRY_SUFFIX = ".json"
+LOCKED_SUFFIX = ".json.age"
 
 
 @dataclass(frozen=True)
@@ -52,18 +61,51 @@ def encode(entry: Entry) -> bytes:
 
 
 class Journal:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, key: Key | None = None) -> None:
         self.root = root
+        self.key = key  # the unlocked key of a locked journal; None for a plain one
 
     def path_for(self, entry: Entry) -> Path:
         moment = entry.started_at
-        return self.root / f"{moment.year:04d}" / f"{moment.month:02d}" / f"{entry.id}{ENTRY_SUFFIX}"
+        suffix = LOCKED_SUFFIX if self.key is not None else ENTRY_SUFFIX
+        return self.root / f"{moment.year:04d}" / f"{moment.month:02d}" / f"{entry.id}{suffix}"
+
+    def seal(self, data: bytes) -> bytes:
+        """The bytes to write: encrypted in a locked journal, never plain there."""
+        from reconnect_tui.core.lockbox import LockError, Lockbox
+
+        if self.key is None:
+            if Lockbox(self.root).locked:
+                raise JournalError("this journal is locked and was not unlocked, so nothing was written")
+            return data
+        try:
+            return self.key.encrypt(data)
+        except LockError as error:
+            raise JournalError(str(error)) from None
+
+    def open_bytes(self, path: Path) -> bytes:
+        """A file's plain bytes; an encrypted one is decrypted (EntryInvalid if it cannot be)."""
+        data = path.read_bytes()
+        if not path.name.endswith(".age"):
+            return data
+        if self.key is None:
+            raise EntryInvalid("is encrypted, and the journal was not unlocked")
+        from reconnect_tui.core.lockbox import EncryptedDataDamaged
+
+        try:
+            return self.key.decrypt(data, path)
+        except EncryptedDataDamaged as error:
+            raise EntryInvalid(f"cannot be decrypted ({error.reason})") from None
 
     def save(self, entry: Entry) -> Path:
         """Write a new entry; JournalError if one with its id is already there."""
         path = self.path_for(entry)
+        twin = path.with_name(f"{entry.id}{ENTRY_SUFFIX if self.key is not None else LOCKED_SUFFIX}")
+        if twin.exists():
+            raise JournalError(f"an entry with the id {entry.id} is already in the journal ({twin})")
+        data = self.seal(encode(entry))
         try:
-            return atomic_write(path, encode(entry), overwrite=False)
+            return atomic_write(path, data, overwrite=False)
         except FileExistsError:
             raise JournalError(f"an entry with the id {entry.id} is already in the journal ({path})") from None
 
@@ -75,12 +117,21 @@ class Journal:
 
     def _files_in(self, folder: Path) -> list[Path]:
         files = []
+        locked: set[str] = set()
         with os.scandir(folder) as scan:
             for item in scan:
-                if is_temp_name(item.name):
+                name = item.name
+                if is_temp_name(name):
                     remove_stale_temp(Path(item.path))
-                elif item.name.endswith(ENTRY_SUFFIX) and not item.name.startswith("."):
+                elif name.startswith("."):
+                    continue
+                elif name.endswith(ENTRY_SUFFIX):
                     files.append(Path(item.path))
+                elif name.endswith(LOCKED_SUFFIX):
+                    files.append(Path(item.path))
+                    locked.add(name[: -len(".age")])
+        if locked:  # a conversion stopped part way: the encrypted form is the entry
+            files = [path for path in files if path.name not in locked]
         return files
 
     def load(self, at_least: int | None = None) -> JournalLoad:
@@ -141,12 +192,15 @@ class Journal:
 
     def _read(self, path: Path, problems: list[JournalProblem]) -> Entry | None:
         try:
-            data = json.loads(path.read_bytes())
+            data = json.loads(self.open_bytes(path))
         except OSError as error:
             problems.append(JournalProblem(path, f"cannot be read ({error.strerror})"))
             return None
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
             problems.append(JournalProblem(path, f"is damaged (not valid JSON: {error})"))
+            return None
+        except EntryInvalid as error:  # an encrypted file that cannot be decrypted
+            problems.append(JournalProblem(path, str(error)))
             return None
         try:
             return Entry.from_dict(data)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reconnect_tui.core.config import DEFAULT_DECK, ConfigLoad, load_config, save_settings
 from reconnect_tui.core.decks import Deck, DeckLibrary, load_library
@@ -17,6 +17,9 @@ from reconnect_tui.core.drafts import DraftStore
 from reconnect_tui.core.errors import ConfigError
 from reconnect_tui.core.journal import Journal
 from reconnect_tui.core.paths import Paths
+
+if TYPE_CHECKING:
+    from reconnect_tui.core.lockbox import Key
 
 
 def local_now() -> datetime:
@@ -34,7 +37,8 @@ class Workspace:
     notes: list[str] = field(default_factory=list)  # said once, at the start
 
     @classmethod
-    def open(cls, paths: Paths) -> Workspace:
+    def open(cls, paths: Paths, key: Key | None = None) -> Workspace:
+        """Everything in `paths`; a locked journal needs its key, now or through `unlock`."""
         paths.ensure()
         config = load_config(paths.config_file)
         library = load_library(paths.decks_dir)
@@ -46,7 +50,38 @@ class Workspace:
                 f"{'those decks are' if count != 1 else 'that deck is'} left out for now. "
                 f"To see what to fix: reconnect decks validate {paths.decks_dir}"
             )
-        return cls(paths, config, library, Journal(paths.journal_dir), DraftStore(paths.drafts_dir), notes)
+        workspace = cls(paths, config, library, Journal(paths.journal_dir), DraftStore(paths.drafts_dir), notes)
+        if workspace.locked:
+            workspace.drafts.must_encrypt = True
+            if key is not None:
+                workspace.notes += workspace.unlock(key)
+        return workspace
+
+    @property
+    def locked(self) -> bool:
+        """True for an encrypted journal (asks nothing)."""
+        from reconnect_tui.core.lockbox import Lockbox
+
+        return Lockbox(self.paths.journal_dir).locked
+
+    @property
+    def needs_unlock(self) -> bool:
+        return self.journal.key is None and self.locked
+
+    def unlock(self, key: Key) -> list[str]:
+        """Use the journal's key from now on; finish encrypting what a stopped
+        `reconnect lock` left plain. Returns what is worth telling the couple."""
+        from reconnect_tui.core.lockbox import Lockbox
+        from reconnect_tui.core.locking import finish_locking
+
+        self.journal.key = key
+        self.drafts.use_key(key)
+        told = []
+        if key.write_refusal is not None:
+            told.append(key.write_refusal)
+        else:
+            told += finish_locking(Lockbox(self.paths.journal_dir), self.paths.drafts_dir, key).problems
+        return told
 
     def remember(self, **settings: Any) -> str | None:
         """Save settings to the config file; the reason as text if that failed."""

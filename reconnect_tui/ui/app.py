@@ -22,6 +22,7 @@ from textual.theme import Theme
 
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError, JournalError
+from reconnect_tui.core.lockbox import Key
 from reconnect_tui.core.parking import ParkedTalk, ParkedTalks
 from reconnect_tui.core.session import CheckinSession
 from reconnect_tui.core.workspace import Workspace, local_now
@@ -34,6 +35,7 @@ from reconnect_tui.ui.screens.resume import ResumeScreen
 from reconnect_tui.ui.screens.summary import SummaryScreen
 from reconnect_tui.ui.screens.together_dialogs import ChoiceScreen, let_go_screen
 from reconnect_tui.ui.screens.trends import TrendsScreen
+from reconnect_tui.ui.screens.unlock import UnlockScreen
 
 STYLES = Path(__file__).parent / "styles"
 NARROW_BELOW = 90  # columns; narrower terminals stack the two panes
@@ -85,7 +87,7 @@ class ReconnectApp(App[None]):
         for note in self.workspace.notes:
             self.notify(note, title="Please have a look", severity="warning", timeout=8, markup=False)
         self._install_signal_handlers()
-        if self.start == "checkin" and self.checkin_screen is None:
+        if self.start == "checkin" and self.checkin_screen is None and not self.workspace.needs_unlock:
             self.begin_checkin(self.request)
 
     def get_default_screen(self) -> Screen:
@@ -93,7 +95,23 @@ class ReconnectApp(App[None]):
 
         The check-in opens directly when nothing needs asking first: starting on a
         blank screen and pushing it over costs a whole extra layout and render.
+        A locked journal asks for its passphrase first.
         """
+        if self.workspace.needs_unlock:
+            return UnlockScreen(self.workspace.paths.journal_dir, self._unlocked)
+        return self._first_screen()
+
+    def _unlocked(self, key: Key) -> None:
+        """The passphrase opened the journal: on to the screen that was asked for."""
+        for note in self.workspace.unlock(key):
+            self.notify(note, title="Please have a look", severity="warning", timeout=12, markup=False)
+        # Pushed over the unlock screen, which closes the app if it is ever uncovered
+        # (the default screen cannot be switched away in this Textual).
+        self.push_screen(self._first_screen())
+        if self.start == "checkin" and self.checkin_screen is None:
+            self.begin_checkin(self.request)
+
+    def _first_screen(self) -> Screen:
         if self.start == "home":
             return HomeScreen(self.workspace, self.clock, self.start_checkin_with, self.open_screen)
         if self.start == "history":
@@ -160,7 +178,7 @@ class ReconnectApp(App[None]):
 
     @property
     def parked(self) -> ParkedTalks:
-        return ParkedTalks(self.workspace.drafts.folder)
+        return ParkedTalks.beside(self.workspace.drafts)
 
     async def _offer_parked(self, request: CheckinRequest) -> CheckinSession | None:
         """`checkin --deck X` with X parked offers to resume it; other parked talks are mentioned."""
@@ -271,7 +289,7 @@ class ReconnectApp(App[None]):
         """A new session, if there is no draft to offer and both names are known."""
         partners = self.request.partners or self.workspace.config.config.partners
         drafts = self.workspace.drafts
-        if partners is None or drafts.path.exists() or any(drafts.folder.glob("parked-*.json")):
+        if partners is None or drafts.exists() or any(drafts.folder.glob("parked-*")):
             return None  # something to offer or mention first
         if not drafts.locked:
             try:
@@ -374,6 +392,46 @@ class ReconnectApp(App[None]):
         self.farewell = farewell
         self.exit()
 
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug inside the app: keep the check-in and say so in one line, no traceback.
+
+        The draft is written first (whatever the screen still holds), then the app
+        closes and the CLI prints the line. RECONNECT_DEBUG=1 shows Textual's full
+        report instead, for whoever is fixing it.
+        """
+        if os.environ.get("RECONNECT_DEBUG"):
+            super()._handle_exception(error)
+            return
+        self._return_code = 1
+        if self._exception is None:  # tests still see the error (run_test raises it)
+            self._exception = error
+            self._exception_event.set()
+        if self.farewell is None or not self.farewell.startswith("Something went wrong"):
+            self.farewell = f"Something went wrong inside reconnect ({describe_error(error)}). {self._keep_after_error()}"
+        self._close_messages_no_wait()
+
+    def _keep_after_error(self) -> str:
+        screen = self.checkin_screen
+        if screen is None:
+            return "Nothing was lost. RECONNECT_DEBUG=1 shows the details."
+        try:
+            screen.gather()
+        except Exception:  # noqa: BLE001 - the screen may be half built; the session still holds the rest
+            pass
+        problem = screen.keeper.save_now() if not screen.keeper.closed else None
+        if problem is not None:
+            return f"The check-in could not be kept as a draft ({problem}). RECONNECT_DEBUG=1 shows the details."
+        return "Your check-in is kept as a draft and offered next time. RECONNECT_DEBUG=1 shows the details."
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C with nothing selected: it copies, never quits; say how to stop instead."""
+        if self.checkin_screen is not None and self.screen is self.checkin_screen:
+            hint = ("Ctrl+C copies selected text (Shift+arrows select). To stop: Escape pauses, "
+                    "Ctrl+Q quits and keeps the check-in as a draft.")
+        else:
+            hint = "Ctrl+C copies selected text. Ctrl+Q quits."
+        self.notify(hint, title="Nothing selected to copy", markup=False)
+
     def on_unmount(self) -> None:
         """The app is closing: let go of the check-in lock (the draft is saved by now)."""
         self.workspace.drafts.unlock()
@@ -406,6 +464,12 @@ class ReconnectApp(App[None]):
         # The terminal is gone: restoring it would fail or hang, so save and leave at once.
         self._save_draft_quietly()
         os._exit(0)
+
+
+def describe_error(error: BaseException) -> str:
+    """An exception as a few words on one line: its type and the first line of its message."""
+    words = " ".join(str(error).split("\n", 1)[0].split())[:160]
+    return f"{type(error).__name__}: {words}" if words else type(error).__name__
 
 
 def describe_draft(session: CheckinSession) -> str:

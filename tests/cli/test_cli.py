@@ -53,7 +53,9 @@ def test_paths_plain_and_json(private_home: Path) -> None:
         "decks": str(private_home / "decks"),
         "journal": str(private_home / "journal"),
         "drafts": str(private_home / "drafts"),
+        "locked": False,
     }
+    assert "locked   no" in result.stdout
     assert not private_home.exists()
 
 

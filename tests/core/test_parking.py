@@ -65,3 +65,20 @@ def test_when_a_talk_was_parked_in_words() -> None:
     assert when(MOMENT, MOMENT + timedelta(days=1)) == "yesterday at 21:30"
     assert when(MOMENT, MOMENT + timedelta(days=3)) == "Thursday"
     assert when(MOMENT, MOMENT + timedelta(days=9)) == "Thursday 26 November"
+
+
+def test_in_a_locked_journal_a_parked_talk_is_never_written_in_plain(tmp_path: Path) -> None:
+    from reconnect_tui.core.lockbox import Key
+
+    key = Key.generate()
+    parked = ParkedTalks(tmp_path, key, must_encrypt=True)
+    s = session()
+    path = parked.park(s.to_dict(), MOMENT, "after tea")
+    assert path.name.endswith(".json.age") and b"said before the break" not in path.read_bytes()
+    assert parked.get(s.entry_id).session.answer(1, 0).value == "said before the break"
+    talks, problems = ParkedTalks(tmp_path).all()  # without the key: named, not shown
+    assert talks == [] and "locked" in problems[0]
+    with pytest.raises(DraftError, match="locked"):
+        ParkedTalks(tmp_path, None, must_encrypt=True).park(s.to_dict(), MOMENT, None)
+    parked.remove(s.entry_id)
+    assert not list(tmp_path.iterdir())

@@ -8,6 +8,7 @@ journal; if that fails, nothing is dropped and the couple chooses what to do.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 
 from reconnect_tui.core.drafts import DraftKeeper
@@ -177,7 +179,6 @@ class CheckinScreen(Screen[None]):
         typed in that moment reach the screen: they are held and handed to the new
         first field, instead of vanishing with the old one.
         """
-        self._held_keys = []
         self._changing_step = True
         self.set_focus(None)
         area = self.query_one("#step-area", Container)
@@ -186,13 +187,36 @@ class CheckinScreen(Screen[None]):
         await area.mount(step)
         self._update_controls()
         self.refresh_bindings()
-        first = self.query_one(step.first_focus)
-        self.set_focus(first)
+        self._release_keys(self.query_one(step.first_focus))
+        self.save_draft_now()
+
+    def _release_keys(self, to: Widget) -> None:
+        """The step change is over: focus `to` and hand it the keys held meanwhile."""
+        self.set_focus(to)
         self._changing_step = False
         for key in self._held_keys:
-            first.post_message(events.Key(key.key, key.character))
+            to.post_message(events.Key(key.key, key.character))
         self._held_keys = []
-        self.save_draft_now()
+
+    async def _settle_typing(self) -> Widget | None:
+        """Before a step changes: let the field with the cursor take in every key already sent to it.
+
+        Keys reach the focused field before Ctrl+N or Ctrl+P has bubbled up to run
+        its action, so a fast typist's last letters can still be queued in the old
+        field. From here on keys are held by the screen; the old field's queue is
+        worked through, so `gather` reads them all.
+        """
+        focused = self.focused
+        self._changing_step = True
+        self.set_focus(None)
+        if focused is not None and focused.is_attached:
+            done = asyncio.Event()
+            focused.call_later(done.set)
+            try:
+                await asyncio.wait_for(done.wait(), timeout=2)
+            except TimeoutError:
+                pass  # a field that cannot answer has nothing more to give
+        return focused
 
     def on_key(self, event: events.Key) -> None:
         if self._changing_step and event.is_printable:
@@ -202,16 +226,11 @@ class CheckinScreen(Screen[None]):
     def _update_controls(self) -> None:
         session = self.session
         self.query_one("#back", Button).disabled = session.is_first_step
-        self.query_one("#next", Button).label = "Finish ✓" if session.is_last_step else "Next ▶"
+        self._relabel("#next", "Save ✓ Ctrl+S" if session.is_last_step and self._nothing_left_on_this_step() else "Next ▶")
         self.query_one("#finish", Button).display = not session.is_last_step
         passing = _passing(session)
         for partner in PARTNERS:
-            button = self.query_one(f"#pass-{partner}", Button)
-            button.display = partner in passing
-            if partner in passing:
-                passed = session.answer(session.step.prompt_index, partner).passed  # type: ignore[arg-type]
-                name = session.partners[partner]
-                button.label = Content(f"Answer after all ({name})" if passed else f"Pass ({name})")
+            self.query_one(f"#pass-{partner}", Button).display = partner in passing
         spoken = self.query_one("#spoken", Button)
         index = session.step.prompt_index
         talk = session.talk
@@ -220,7 +239,45 @@ class CheckinScreen(Screen[None]):
         if spoken.display:
             at_keyboard = [talk.seat] if talk is not None and talk.phase in (Phase.PRIVATE, Phase.SPEAK) else PARTNERS
             marked = all(session.answer(index, p).spoken for p in at_keyboard)  # type: ignore[arg-type]
-            spoken.label = "Said aloud ✓" if marked else "Said aloud"
+            self._relabel("#spoken", "Said aloud ✓" if marked else "Said aloud")
+        self._fit_controls()
+
+    def _pass_label(self, partner: int, short: bool) -> str:
+        # The name comes first, so whose button is whose reads without colour.
+        passed = self.session.answer(self.session.step.prompt_index, partner).passed  # type: ignore[arg-type]
+        name = self.session.partners[partner]
+        if passed:
+            return f"{name}: answer" if short else f"{name}: answer after all"
+        return f"{name}: pass"
+
+    def _relabel(self, selector: str, label: str) -> None:
+        """A button's new words, with room made for them (Textual keeps the old width otherwise)."""
+        button = self.query_one(selector, Button)
+        if button.label.plain != label:
+            button.label = Content(label)
+            button.refresh(layout=True)
+
+    def _fit_controls(self) -> None:
+        """The buttons in one row when they fit, shorter words or two rows when not: none is ever cut."""
+        controls = self.query_one("#controls", Horizontal)
+        width = self.size.width or self.app.size.width
+
+        def needed() -> int:
+            # A compact button is its label plus one column each side, then a one-column gap.
+            return 2 + sum(button.label.cell_length + 3 for button in controls.query(Button) if button.display)
+
+        if self.session.step.kind is StepKind.PROMPT:
+            for short in (False, True):
+                for partner in PARTNERS:
+                    self._relabel(f"#pass-{partner}", self._pass_label(partner, short))
+                    passed = self.session.answer(self.session.step.prompt_index, partner).passed  # type: ignore[arg-type]
+                    self.query_one(f"#pass-{partner}", Button).set_class(passed, "-passed")
+                if needed() <= width:
+                    break
+        controls.set_class(needed() > width, "-two-rows")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_controls()
 
     # --- what the partners give ---------------------------------------------------------
 
@@ -266,7 +323,16 @@ class CheckinScreen(Screen[None]):
         button = event.button.id or ""
         if button.startswith("pass-"):
             self.toggle_pass(int(button[-1]))
-        elif button in ("back", "next", "finish", "reveal", "spoken"):
+        elif button == "back":
+            await self.action_back()
+        elif button == "next":
+            if self.session.is_last_step and self._nothing_left_on_this_step():
+                self.action_finish()
+            else:
+                await self.action_next()
+        elif button == "finish":
+            self.action_finish()
+        elif button in ("reveal", "spoken"):
             await self.run_action(button)
         elif button == "turns-done":
             await self.run_action("next")
@@ -315,7 +381,7 @@ class CheckinScreen(Screen[None]):
     def park(self, come_back: str) -> None:
         """Keep the talk under its own name; the home screen offers it until it is picked up."""
         self.gather()
-        parked = ParkedTalks(self.workspace.drafts.folder)
+        parked = ParkedTalks.beside(self.workspace.drafts)
         try:
             parked.park(self._snapshot(), self.clock(), come_back)
         except DraftError as error:
@@ -332,20 +398,34 @@ class CheckinScreen(Screen[None]):
 
     # --- moving through the steps ---------------------------------------------------------
 
+    def _nothing_left_on_this_step(self) -> bool:
+        talk = self.session.talk
+        return talk is None or talk.phase is Phase.REVEALED
+
     async def action_next(self) -> None:
+        """Ctrl+N moves along; it never saves. On the closing step it shows where saving is."""
+        if self.session.is_last_step and self._nothing_left_on_this_step():
+            self.notify("This is the last step: Ctrl+S, or the Save button, keeps the check-in.",
+                    title="Ready when you are", markup=False)
+            return
+        await self._settle_typing()
         self.gather()
-        if self.session.go_next(self.clock()):
-            await self.show_step()
-        else:
-            self.finish()
+        self.session.go_next(self.clock())
+        await self.show_step()
 
     async def action_back(self) -> None:
+        talk = self.session.talk
+        if self.session.is_first_step and (talk is None or talk.phase in (Phase.HANDOVER, Phase.REVEALED)):
+            return
+        await self._settle_typing()
         self.gather()
-        if self.session.go_back():
-            await self.show_step()
+        self.session.go_back()
+        await self.show_step()
 
     def action_finish(self) -> None:
-        """Ctrl+S and "Finish now": on the last step it saves; earlier, it asks once."""
+        """Ctrl+S, "Finish now" and "Save": saves; it asks once if anything would be left not reached.
+
+        From a private turn it asks first whether to reveal and save, or keep a draft."""
         if self.session.hiding:
             self._ask_reveal_or_draft(then_quit=False)
             return
@@ -442,9 +522,11 @@ class CheckinScreen(Screen[None]):
             path = journal.path_for(entry)
         except OSError as error:
             problem = f"The journal folder {journal.root} could not be written: {error.strerror or error}."
-            suggested = Path.home() / f"reconnect-checkin-{entry.started_at:%Y-%m-%d-%H%M}.json"
+            key = self.workspace.journal.key
+            suffix = ".json.age" if key is not None else ".json"
+            suggested = Path.home() / f"reconnect-checkin-{entry.started_at:%Y-%m-%d-%H%M}{suffix}"
             self.app.push_screen(
-                SaveFailedScreen(problem, entry, suggested),
+                SaveFailedScreen(problem, entry, suggested, key),
                 lambda outcome: self._after_failed_save(outcome, entry, then_quit),
             )
             return

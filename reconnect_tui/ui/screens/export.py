@@ -27,14 +27,28 @@ class ExportScreen(ModalScreen[Path | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, entries: list[Entry], now: datetime) -> None:
+    def __init__(self, entries: list[Entry], now: datetime, locked: bool = False) -> None:
         super().__init__(classes="dialog-screen")
         self.entries = entries
         self.now = now
+        self.locked = locked  # a Markdown file would be plain text: not written then
 
     def compose(self) -> ComposeResult:
         count = len(self.entries)
         what = "this check-in" if count == 1 else f"these {count:,} check-ins"
+        if self.locked:
+            with Vertical(classes="dialog"):
+                yield Static("Your journal is locked", classes="dialog-title")
+                yield Static(
+                    "A Markdown file would keep these words in plain text on this computer, so it is "
+                    "not written from here. For a copy protected by a passphrase, run: "
+                    "reconnect export --encrypt --output FILE",
+                    classes="dialog-text",
+                    markup=False,
+                )
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button("Close", id="cancel", variant="primary")
+            return
         with Vertical(classes="dialog"):
             yield Static(f"Export {what} to Markdown", classes="dialog-title")
             yield Static("A readable document to keep or print. It holds private words: choose "
@@ -46,6 +60,9 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Button("Export", id="export", variant="primary")
 
     def on_mount(self) -> None:
+        if self.locked:
+            self.query_one("#cancel", Button).focus()
+            return
         self.query_one("#export-path", Input).focus()
 
     def action_cancel(self) -> None:
@@ -61,6 +78,8 @@ class ExportScreen(ModalScreen[Path | None]):
             self.dismiss(None)
 
     def _export(self) -> None:
+        if self.locked:
+            return
         target = Path(self.query_one("#export-path", Input).value.strip())
         try:
             written = save_markdown(self.entries, target)

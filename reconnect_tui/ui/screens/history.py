@@ -185,11 +185,11 @@ class HistoryScreen(Screen[None]):
 
     def action_export_entry(self) -> None:
         if self.selected is not None:
-            self.app.push_screen(ExportScreen([self.selected], self.clock()))
+            self.app.push_screen(ExportScreen([self.selected], self.clock(), locked=self.workspace.locked))
 
     def action_export_shown(self) -> None:
         if self.shown:
-            self.app.push_screen(ExportScreen(list(self.shown), self.clock()))
+            self.app.push_screen(ExportScreen(list(self.shown), self.clock(), locked=self.workspace.locked))
 
     def action_back(self) -> None:
         if self.focused is self.query_one("#search", Input):

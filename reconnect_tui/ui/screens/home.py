@@ -97,7 +97,7 @@ class HomeScreen(Screen[None]):
 
     @work(exclusive=True, group="parked")
     async def show_parked(self) -> None:
-        talks, _ = ParkedTalks(self.workspace.drafts.folder).all()  # a damaged one is named when starting
+        talks, _ = ParkedTalks.beside(self.workspace.drafts).all()  # a damaged one is named when starting
         await self.query_one(ParkedList).show(talks, self.clock())
 
     def on_parked_list_chosen(self, event: ParkedList.Chosen) -> None:

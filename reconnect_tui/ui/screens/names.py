@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
+from reconnect_tui.core.names import NAME_LIMIT
 from reconnect_tui.core.wording import CARE_NOTE
 
 
@@ -27,10 +28,10 @@ class NamesScreen(Screen[tuple[str, str]]):
                     "side by side, kept as a private journal on this computer and nowhere else.",
                     classes="dialog-text",
                 )
-                yield Static("What are your names?", classes="field-label")
+                yield Static(f"What are your names? (up to {NAME_LIMIT} characters each)", classes="field-label")
                 with Horizontal(classes="names"):
-                    yield Input(placeholder="First name", id="name-0", max_length=40)
-                    yield Input(placeholder="Second name", id="name-1", max_length=40)
+                    yield Input(placeholder="First name", id="name-0", max_length=NAME_LIMIT)
+                    yield Input(placeholder="Second name", id="name-1", max_length=NAME_LIMIT)
                 yield Static("", id="names-hint", classes="hint")
                 yield Button("Begin", id="begin", variant="primary")
                 yield Static(CARE_NOTE, classes="care-note")

@@ -9,6 +9,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import RadioButton, RadioSet, SelectionList, Static, TextArea
 
 from reconnect_tui.core.decks import Prompt
@@ -19,9 +21,27 @@ from reconnect_tui.ui.widgets.word_scale import WordScale
 PLACEHOLDER = "Write here, or pass. Both are fine."
 
 
+class AnswerArea(TextArea):
+    """A text area that draws nothing once it has left the screen.
+
+    Every step is built afresh, so the old step's text areas are removed while
+    the screen may still hold an update they queued a moment before (a key typed
+    just before Ctrl+P). Textual can then draw one from its last layout after it
+    was detached: cut off from the screen, a transparent area has no background
+    at all, and with a theme that has no surface colour (textual-dark, the
+    default) Textual's text-area theme fails an assertion and the app ended.
+    A detached area is not on screen, so there is nothing to draw.
+    """
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if not self.is_attached:
+            return [Strip.blank(crop.width)] * crop.height
+        return super().render_lines(crop)
+
+
 def answer_area(text: str, id: str, placeholder: str = PLACEHOLDER) -> TextArea:
     """A text area for prose: wrapped, no line numbers, Tab moves on."""
-    return TextArea(
+    return AnswerArea(
         text,
         id=id,
         soft_wrap=True,
@@ -63,7 +83,7 @@ class AnswerPane(Vertical):
                         yield RadioButton(Content(option), value=option in chosen)
         else:
             yield answer_area(value if isinstance(value, str) else "", input_id)
-        yield Static("Passed, and that is fine. “Answer after all” below brings the box back.",
+        yield Static("Passed, and that is fine. The “answer after all” button below brings the box back.",
                      classes="passed-note")
         yield Static("Talked about aloud ✓ (anything written here is kept too).", classes="spoken-note")
 

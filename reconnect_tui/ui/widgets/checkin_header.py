@@ -18,7 +18,7 @@ def timer_text(elapsed_seconds: float, minutes: int) -> str:
     if spent < 1:
         return f"just started · about {minutes} min"
     if spent <= minutes:
-        return f"{spent} min · about {minutes}"
+        return f"{spent} min of about {minutes} min"
     return f"{spent} min · no rush"
 
 

@@ -1,0 +1,140 @@
+"""The rough edges of the first hour: each one reproduced, then kept fixed."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.geometry import Region
+from textual.widgets import Button, TextArea
+
+from reconnect_tui.core.drafts import DraftStore
+from reconnect_tui.ui.app import ReconnectApp
+from reconnect_tui.ui.screens.checkin import CheckinScreen
+from uihelpers import on_screen, until
+
+MakeApp = Callable[..., ReconnectApp]
+
+
+def checkin_of(app: ReconnectApp) -> CheckinScreen:
+    screen = app.screen
+    assert isinstance(screen, CheckinScreen)
+    return screen
+
+
+async def test_an_answer_area_that_has_left_the_screen_draws_nothing(make_app: MakeApp) -> None:
+    """The root of the Ctrl+P crash: a step's old text area drawn after it was removed.
+
+    Each step is built afresh; an update queued by the old area a moment before
+    (a key typed just before Ctrl+P) can make Textual draw it from its last layout
+    once it is detached. Transparent and cut off from the screen, it had no
+    background, and textual-dark has no surface colour to fall back on: Textual's
+    text-area theme failed `base_style.bgcolor is None` and the app ended.
+    """
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        assert app.theme == "textual-dark"
+        await pilot.press("ctrl+n", *"words", "tab", *"more")
+        old = checkin_of(app).query_one("#answer-1", TextArea)
+        await pilot.press("ctrl+p")
+        assert not old.is_attached
+        lines = old.render_lines(Region(0, 0, 30, 4))  # raised AssertionError before the fix
+        assert len(lines) == 4 and all(line.cell_length == 30 for line in lines)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_stepping_back_and_forth_while_typing_never_ends_the_app(make_app: MakeApp, size) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+P and Ctrl+N in quick bursts with typing between them, many times over."""
+    app = make_app(deck="noticing-drift")  # seven prompts, all written
+    chance = random.Random(7)
+    typed = 0
+    async with app.run_test(size=size) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        screen = checkin_of(app)
+        await pilot.press("ctrl+n")
+        await pilot.press(*"xx", "ctrl+n", *"yy", "ctrl+n", *"zz", "ctrl+n")  # on prompt 4 of 7
+        driver = app._driver
+        assert driver is not None
+        for _ in range(12):
+            keys: list[str] = []
+            for move in ["ctrl+p"] * 3 + ["ctrl+n"] * 3:
+                letters = chance.choice(["", "a", "bc", "def"])
+                typed += len(letters)
+                keys += [*letters, move]
+            for key in keys:
+                driver.send_message(events.Key(key, key if len(key) == 1 else None))
+            await pilot.pause(chance.choice([0, 0.01, 0.05]))
+        await until(pilot, lambda: screen.session.prompt_number() == (4, 7) and not screen._changing_step,
+                    "the bursts to settle on prompt 4")
+        await pilot.pause(0.3)
+        assert app.is_running and app._exception is None
+        assert screen.query_one("#answer-0", TextArea).is_attached
+        session = screen.session
+        written = "".join(str(session.answer(i, p).value or "")
+                          for i in range(len(session.deck.prompts)) for p in (0, 1))
+    assert app._exception is None
+    assert sum(written.count(letter) for letter in "abcdef") == typed  # no key lost on the way
+
+
+async def test_an_unexpected_error_keeps_the_draft_and_says_so_in_one_line(
+    make_app: MakeApp, private_home: Path
+) -> None:
+    app = make_app()
+    with pytest.raises(ZeroDivisionError):  # the test still sees the bug itself
+        async with app.run_test(size=(80, 24)) as pilot:
+            await on_screen(pilot, CheckinScreen)
+            await pilot.press("ctrl+n", *"Words to keep")
+
+            def broken() -> None:
+                1 / 0  # noqa: B018 - stands for any bug in a handler
+
+            checkin_of(app).call_next(broken)
+            await until(pilot, lambda: not app.is_running, "the app to close")
+    assert app.return_code == 1
+    assert app._exit_renderables == []  # no traceback printed on the terminal
+    assert app.farewell is not None and "\n" not in app.farewell
+    assert "ZeroDivisionError" in app.farewell and "kept as a draft" in app.farewell
+    kept = DraftStore(private_home / "drafts").load()
+    assert kept is not None and "Words to keep" in str(kept)
+
+
+async def test_ctrl_c_with_nothing_selected_says_it_copies_and_how_to_stop(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        await pilot.press("ctrl+n", *"hello", "ctrl+c")
+        await pilot.pause()
+        said = [str(note.message) for note in app._notifications]
+        assert any("copies selected text" in message and "Ctrl+Q" in message for message in said)
+        assert not any("Do you want to quit" in str(note.title) for note in app._notifications)
+        assert app.is_running
+
+
+LONG = ("Maximiliana Josefine", "Bartholomew Augustus")  # twenty characters each, the limit
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_every_control_stays_on_screen_with_long_names_and_both_passed(make_app: MakeApp, size) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(partners=LONG)
+    async with app.run_test(size=size) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        screen = checkin_of(app)
+        await pilot.press("ctrl+n")
+        await pilot.click("#pass-0")
+        await pilot.click("#pass-1")
+        await pilot.pause()
+        for button in screen.query("#controls Button").results(Button):
+            if not button.display:
+                continue
+            region = button.region
+            label = button.label.plain
+            assert region.width >= len(label) + 2, f"{label!r} is clipped to {region.width} columns"
+            assert region.right <= size[0] and region.bottom <= size[1], f"{label!r} is off screen"
+        labels = [screen.query_one(f"#pass-{p}", Button).label.plain for p in (0, 1)]
+        assert labels[0].startswith(f"{LONG[0]}: answer") and labels[1].startswith(f"{LONG[1]}: answer")
+        for partner in (0, 1):  # the pane titles carry the whole name, never cut
+            assert str(screen.query_one(f"#pane-{partner}").border_title) == LONG[partner]
