@@ -52,14 +52,74 @@ print(time.perf_counter() - began)
 """
 
 
-def fresh_load_seconds(root: Path, runs: int) -> float:
+LOAD_LOCKED_ONCE = """
+import os, sys, time
+from pathlib import Path
+from reconnect_tui.core.journal import Journal
+from reconnect_tui.core.lockbox import Key
+key = Key.from_secret(os.environ["BENCH_SECRET"])
+key.encrypt(b"")  # pyrage imported and warm, as after an unlock
+began = time.perf_counter()
+loaded = Journal(Path(sys.argv[1]), key).load()
+assert not loaded.problems, loaded.problems[:1]
+print(time.perf_counter() - began)
+"""
+
+
+def fresh_load_seconds(root: Path, runs: int, script: str = LOAD_ONCE, env: dict[str, str] | None = None) -> float:
     """Load the journal in a new process each time: this bench's own heap stays out of it."""
     times = [
-        float(subprocess.run([sys.executable, "-c", LOAD_ONCE, str(root)], capture_output=True, text=True,
-                             check=True).stdout)
+        float(subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True, text=True,
+                             check=True, env=env).stdout)
         for _ in range(runs)
     ]
     return statistics.median(times)
+
+
+def locked_rows(home: str, env: dict[str, str], runs: int) -> list[tuple[str, float, str]]:
+    """The same ten-year journal, locked: unlock, convert, load and export."""
+    from reconnect_tui.core import lockbox
+    from reconnect_tui.core.drafts import DraftStore
+    from reconnect_tui.core.lockbox import Lockbox
+    from reconnect_tui.core.locking import encrypt_files
+
+    rows: list[tuple[str, float, str]] = []
+    journal_dir, drafts_dir = Path(home) / "journal", Path(home) / "drafts"
+    passphrase = "bench passphrase"
+    box = Lockbox(journal_dir)
+    began = time.perf_counter()
+    key = box.create(passphrase)
+    rows.append(("lock: make and wrap the key (scrypt)", time.perf_counter() - began, "once"))
+    began = time.perf_counter()
+    converted = encrypt_files(journal_dir, drafts_dir, key)
+    rows.append((f"lock: convert {len(converted.converted):,} files (fsync each)", time.perf_counter() - began, "once"))
+
+    def unlock() -> None:
+        lockbox._unlocked.clear()
+        box.unlock(passphrase)
+
+    scrypt_runs = max(1, min(runs, 3))
+    rows.append(("unlock: open the key (scrypt)", median_seconds(unlock, scrypt_runs), f"median of {scrypt_runs}"))
+    size = sum(p.stat().st_size for p in journal_dir.rglob("*.json.age")) / 1e6
+    locked_env = dict(env, BENCH_SECRET=key.secret())
+    rows.append((f"load 3,650 locked entries ({size:.1f} MB)",
+                 fresh_load_seconds(journal_dir, runs, LOAD_LOCKED_ONCE, locked_env),
+                 "fresh process, after the unlock"))
+    store = DraftStore(drafts_dir, key)
+    sample = {"words": "x" * 4000}
+    from datetime import datetime
+
+    now = datetime.now().astimezone()
+    rows.append(("save an encrypted draft (4 kB, fsync)", median_seconds(lambda: store.save(sample, now), runs * 4), ""))
+    rows.append(("encrypt a 4 kB draft (in memory)", median_seconds(lambda: key.encrypt(b"x" * 4000), runs * 20), ""))
+    out = Path(home) / "export-locked.json"
+    command_env = dict(env, RECONNECT_PASSPHRASE_COMMAND=f"echo '{passphrase}'")
+    rows.append((
+        "reconnect export -o, locked (whole command)",
+        command_seconds([sys.executable, "-m", "reconnect_tui", "export", "--force", "-o", str(out)], command_env, runs),
+        "unlock + load + write",
+    ))
+    return rows
 
 
 def ui_launch(which: str, runs: int, typed: int = 400) -> tuple[float, float]:
@@ -131,6 +191,7 @@ def main() -> None:
                 "",
             )
         )
+        rows += locked_rows(home, env, options.runs)
 
     width = max(len(name) for name, _, _ in rows)
     print(f"{'measure'.ljust(width)}  {'median':>9}  note")

@@ -165,23 +165,18 @@ def wrap(key: Key, passphrase: str, made_at: datetime | None = None) -> bytes:
 
 
 def _check_identity_shape(data: bytes, where: Path) -> None:
-    """IdentityDamaged unless `data` looks like an armored age file whose header
+    """IdentityDamaged unless `data` is an age file (armored or binary) whose header
     holds one scrypt stanza: damage there cannot be mistaken for a wrong passphrase."""
     damaged = IdentityDamaged(
         f"the journal's key file {where} is damaged (it is not a whole age file); "
         "restore it from a backup, or use your recovery key"
     )
     text = data.strip()
-    if not (text.startswith(ARMOR_BEGIN) and text.endswith(ARMOR_END)):
+    if text.startswith(ARMOR_BEGIN) and not text.endswith(ARMOR_END):
         raise damaged
-    body = b"".join(text[len(ARMOR_BEGIN) : -len(ARMOR_END)].split())
-    try:
-        raw = base64.b64decode(body, validate=True)
-    except ValueError:
-        raise damaged from None
-    header, _, _ = raw.partition(b"\n--- ")
+    header, found, _ = _binary(data).partition(b"\n--- ")
     lines = header.split(b"\n")
-    if lines[0] != AGE_MAGIC.rstrip(b"\n") or len(lines) != 3 or not lines[1].startswith(b"-> scrypt "):
+    if not found or lines[0] != AGE_MAGIC.rstrip(b"\n") or len(lines) != 3 or not lines[1].startswith(b"-> scrypt "):
         raise damaged
 
 

@@ -228,3 +228,13 @@ def test_passphrase_files_open_with_the_passphrase_only_scrypt() -> None:
     with pytest.raises(WrongPassphrase, match="does not open export.age"):
         lockbox.decrypt_with_passphrase(sealed, "nope", "export.age")
     assert lockbox.decrypt_with_passphrase(sealed, "export pass", "export.age") == b"an export"
+
+
+def test_a_key_file_wrapped_without_armor_opens_too_scrypt(tmp_path: Path) -> None:
+    # as `age -p -o identity.age` would write it, had someone made it by hand
+    import pyrage
+
+    key = Key.generate()
+    made = lockbox.identity_text(key, __import__("datetime").datetime(2026, 1, 1).astimezone())
+    tmp_path.joinpath(lockbox.IDENTITY_NAME).write_bytes(pyrage.passphrase.encrypt(made, "plain binary"))
+    assert Lockbox(tmp_path).unlock("plain binary").recipient == key.recipient

@@ -11,8 +11,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from reconnect_tui.core.entry import FOLLOW_UP_WORDS, Entry, closeness_words
-from reconnect_tui.core.together import status_word, turns_lines
+from reconnect_tui.core.entry import FOLLOW_UP_WORDS, STATUS_WORDS, Entry, closeness_words
+from reconnect_tui.core.together import turns_lines
 
 
 def _day(entry: Entry) -> str:
@@ -65,7 +65,7 @@ def render_entry(entry: Entry, colours: tuple[str, str]) -> RenderableType:
             if answer.status in ("answered", "spoken") and words:
                 cells.append(Text(words + (" (also said aloud)" if answer.status == "spoken" else "")))
             else:
-                cells.append(Text(status_word(answer.status), style="dim italic"))
+                cells.append(Text(STATUS_WORDS.get(answer.status, answer.status), style="dim italic"))
         parts.append(pair(*cells))
     for title, attribute in (("Appreciations", "appreciation"), ("Small gestures for the coming days", "intention")):
         values = [getattr(p, attribute) for p in entry.partners]
