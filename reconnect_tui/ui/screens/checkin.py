@@ -187,8 +187,17 @@ class CheckinScreen(Screen[None]):
         await area.mount(step)
         self._update_controls()
         self.refresh_bindings()
-        self._release_keys(self.query_one(step.first_focus))
+        self._release_keys(await self._first_field(step))
         self.save_draft_now()
+
+    async def _first_field(self, step: Widget) -> Widget:
+        """Where the cursor goes on this step, once the step's own children are in place."""
+        for _ in range(50):
+            found = step.query(step.first_focus)  # type: ignore[attr-defined]
+            if found:
+                return found.first()
+            await asyncio.sleep(0.01)
+        return step
 
     def _release_keys(self, to: Widget) -> None:
         """The step change is over: focus `to` and hand it the keys held meanwhile."""
