@@ -189,18 +189,16 @@ class CheckinScreen(Screen[None]):
         step = build_step(self.session, first_checkin=self.first_checkin)
         await area.mount(step)
         self._update_controls()
-        self.refresh_bindings()
-        self._release_keys(await self._first_field(step))
+        self._refresh_together_keys()
+        self._release_keys(self.query_one(step.first_focus))
         self.save_draft_now()
 
-    async def _first_field(self, step: Widget) -> Widget:
-        """Where the cursor goes on this step, once the step's own children are in place."""
-        for _ in range(50):
-            found = step.query(step.first_focus)  # type: ignore[attr-defined]
-            if found:
-                return found.first()
-            await asyncio.sleep(0.01)
-        return step
+    def _refresh_together_keys(self) -> None:
+        """Ctrl+R and Ctrl+O show in the footer only where they do something; redraw it only on a change."""
+        enabled = (self.check_action("reveal", ()), self.check_action("spoken", ()))
+        if enabled != getattr(self, "_together_keys", None):
+            self._together_keys = enabled
+            self.refresh_bindings()
 
     def _release_keys(self, to: Widget) -> None:
         """The step change is over: focus `to` and hand it the keys held meanwhile."""
