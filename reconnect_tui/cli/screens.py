@@ -65,11 +65,18 @@ def checkin(
     deck: str = typer.Option(None, "--deck", "-d", metavar="ID", help="The deck to use (see: reconnect decks list)."),
     partners: str = typer.Option(None, "--partners", metavar='"A,B"', help="Both names, this time only."),
     minutes: int = typer.Option(None, "--minutes", min=1, max=240, metavar="N", help="About how long you have."),
+    mode: str = typer.Option(
+        None, "--mode", metavar="open|blind|turns",
+        help="This time, answer every prompt side by side (open), privately then revealed together "
+        "(blind), or as speaker and listener (turns). Otherwise each deck says.",
+    ),
 ) -> None:
     """Start a check-in together (about ten minutes)."""
     from reconnect_tui.core.workspace import Workspace
 
     names = _partners(partners)
+    if mode is not None and mode not in ("open", "blind", "turns"):
+        raise fail(f"--mode is open, blind or turns, not {mode!r}")
     workspace = Workspace.open(paths(), _key_before_the_screen())
     if deck is not None:
         workspace.library.get(deck)  # an unknown deck is one clear line, before any screen
@@ -82,7 +89,7 @@ def checkin(
 
     from reconnect_tui.ui.app import CheckinRequest, build_app
 
-    app = build_app(workspace, start="checkin", request=CheckinRequest(deck, names, minutes))
+    app = build_app(workspace, start="checkin", request=CheckinRequest(deck, names, minutes, mode))
     app.run()
     workspace.drafts.unlock()
     _after(app)

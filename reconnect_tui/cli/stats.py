@@ -22,6 +22,7 @@ def stats() -> None:
     from reconnect_tui.core.config import load_config
     from reconnect_tui.core.insights import closeness_together, gentle_signals, journal_stats, last_checkin_line
     from reconnect_tui.core.journal import Journal
+    from reconnect_tui.core.together import together_counts
 
     from reconnect_tui.cli.locking import journal_key
 
@@ -63,6 +64,12 @@ def stats() -> None:
     out.print()
     out.print(Text("Small gestures", style="bold"))
     out.print(f"  {summary.follow_through.sentence()}")
+
+    together = together_counts(loaded.entries).sentence()
+    if together:
+        out.print()
+        out.print(Text("Talking together", style="bold"))
+        out.print(Text(clean_line(f"  {together}")))
 
     signals = gentle_signals(couple_view(journal, loaded.entries, names), now)
     if signals:

@@ -33,6 +33,7 @@ from reconnect_tui.core.entry import (
 from reconnect_tui.core.errors import JournalError, ReconnectError
 from reconnect_tui.core.fsutil import atomic_stream, read_file
 from reconnect_tui.core.journal import Journal, sort_key
+from reconnect_tui.core.together import turns_lines
 
 if TYPE_CHECKING:
     from reconnect_tui.core.lockbox import Key
@@ -142,12 +143,17 @@ def entry_to_markdown(entry: Entry, heading: str = "##") -> str:
         if all(answer.status == "not_reached" for answer in prompt.answers):
             continue
         lines += ["", f"{heading}# {clean_line(prompt.text)}", ""]
+        if prompt.turns:  # speaker and listener, in the order it was said
+            lines += [f"- **{clean_line(who)}:** {' '.join(clean_line(words).split())}" for who, words in turns_lines(prompt, entry.names)]
+            lines.append("")
+            continue
         for partner, answer in zip(entry.partners, prompt.answers, strict=True):
-            name = clean_line(partner.name)
-            if answer.status == "answered":
-                lines += [f"**{name}**", ""] + _quote(prompt.describe(answer)) + [""]
+            words = prompt.describe(answer)
+            if answer.status in ("answered", "spoken") and words:
+                aloud = " *(also said aloud)*" if answer.status == "spoken" else ""
+                lines += [f"**{clean_line(partner.name)}**{aloud}", ""] + _quote(words) + [""]
             else:
-                lines += [f"**{name}** *({STATUS_WORDS.get(answer.status, answer.status)})*", ""]
+                lines += [f"**{clean_line(partner.name)}** *({STATUS_WORDS.get(answer.status, answer.status)})*", ""]
     for title, attribute in (("Appreciations", "appreciation"), ("Small gestures for the coming days", "intention")):
         given = [(p.name, getattr(p, attribute)) for p in entry.partners if getattr(p, attribute)]
         if given:

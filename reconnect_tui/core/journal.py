@@ -403,6 +403,26 @@ class Journal:
                     return max(entries, key=sort_key)
         return None
 
+    def latest_finished(self) -> Entry | None:
+        """The entry finished most recently: where the next follow-up comes from.
+
+        A talk parked for a break may finish after a later one started, so the two
+        newest months are read (a break lasts less than a day).
+        """
+        found: list[Entry] = []
+        months = 0
+        for year in _sorted_children(self.root, newest_first=True):
+            for month in _sorted_children(year, newest_first=True):
+                entries = [e for p in self._files_in(month) if (e := self._read(p, [])) is not None]
+                if entries:
+                    found += entries
+                    months += 1
+                if months == 2:
+                    break
+            if months == 2:
+                break
+        return max(found, key=lambda e: (e.finished_at, e.id)) if found else None
+
     def where(self, path: Path) -> str:
         """A file's place inside the journal, as problems name it (2025/03/x.json)."""
         try:

@@ -24,12 +24,13 @@ draft saved in the middle of a private turn resumes on that partner's hand-over.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from reconnect_tui.core.entry import RESPONSES, Reflection, Turn
+from reconnect_tui.core.entry import RESPONSES, Entry, PromptRecord, Reflection, Turn
 
 
 class Phase(str, Enum):
@@ -338,3 +339,73 @@ def _seat(value: Any) -> int:
 
 def _words(text: str) -> str | None:
     return text.strip() or None
+
+
+# --- reading it back: history, Markdown export, stats -----------------------------------------
+
+STATUS_WORDS = {"passed": "passed", "empty": "left empty", "spoken": "said aloud", "not_reached": "not reached"}
+RESPONSE_WORDS = {"thats_it": "that's it", "not_quite": "not quite"}
+
+
+def status_word(status: str) -> str:
+    """How an answer that is not plain words reads: passed, left empty, said aloud, not reached."""
+    return STATUS_WORDS.get(status, status)
+
+
+def turns_lines(prompt: PromptRecord, names: tuple[str, str]) -> list[tuple[str, str]]:
+    """A turns prompt as (who, words) lines: ("Alex", "…"), ("Sam heard", "…"), ("Alex", "that's it")."""
+    lines: list[tuple[str, str]] = []
+    for turn in prompt.turns:
+        speaker, listener = names[turn.speaker], names[1 - turn.speaker]
+        answer = prompt.answers[turn.speaker]
+        said = prompt.describe(answer)
+        if answer.status == "spoken":
+            said = f"(said aloud) {said}".rstrip()
+        elif not said:
+            said = f"({status_word(answer.status)})"
+        lines.append((speaker, said))
+        for reflection in turn.reflections:
+            lines.append((f"{listener} heard", reflection.heard or "(nothing written)"))
+            if reflection.makes_sense:
+                lines.append((f"{listener}, what makes sense", reflection.makes_sense))
+            if reflection.response or reflection.added:
+                words = RESPONSE_WORDS.get(reflection.response or "", "")
+                if reflection.added:
+                    words = f"{words} — {reflection.added}" if words else reflection.added
+                lines.append((speaker, words))
+    return lines
+
+
+@dataclass(frozen=True)
+class TogetherCounts:
+    revealed: int = 0  # blind prompts revealed together
+    turns: int = 0  # goes as speaker, listened to
+    heard: int = 0  # of those, ended with "that's it"
+    spoken: int = 0  # prompts talked about aloud
+
+    def sentence(self) -> str:
+        """One kind line for `reconnect stats`; empty when nothing was done together this way."""
+        parts = []
+        if self.turns:
+            parts.append(f"{self.turns} time{'s' if self.turns != 1 else ''} one of you spoke and the other "
+                         f"said back what they heard ({self.heard} ended with “that's it”)")
+        if self.revealed:
+            parts.append(f"{self.revealed} answer{'s' if self.revealed != 1 else ''} revealed together")
+        if self.spoken:
+            parts.append(f"{self.spoken} prompt{'s' if self.spoken != 1 else ''} talked about aloud")
+        return "; ".join(parts) + "." if parts else ""
+
+
+def together_counts(entries: Iterable[Entry]) -> TogetherCounts:
+    revealed = turns = heard = spoken = 0
+    for entry in entries:
+        for prompt in entry.prompts:
+            if prompt.revealed_at is not None:
+                revealed += 1
+            if any(answer.status == "spoken" for answer in prompt.answers):
+                spoken += 1
+            for turn in prompt.turns:
+                turns += 1
+                if any(r.response == "thats_it" for r in turn.reflections):
+                    heard += 1
+    return TogetherCounts(revealed, turns, heard, spoken)

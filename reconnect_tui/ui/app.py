@@ -23,14 +23,16 @@ from textual.theme import Theme
 from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.couple import note_the_couple, previous_gestures, who_in
 from reconnect_tui.core.entry import Entry
-from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError
+from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError, JournalError
 from reconnect_tui.core.lockbox import Key
 from reconnect_tui.core.people import PeopleError
+from reconnect_tui.core.parking import ParkedTalk, ParkedTalks
 from reconnect_tui.core.session import CheckinSession
 from reconnect_tui.core.workspace import Workspace, local_now
 from reconnect_tui.ui import JOURNAL_STYLES, STYLES
 from reconnect_tui.ui.colours import partner_variables
 from reconnect_tui.ui.screens.checkin import CheckinScreen, step_name
+from reconnect_tui.ui.screens.together_dialogs import ChoiceScreen, let_go_screen
 
 # The other screens are imported where they are opened: `reconnect checkin` draws
 # its first screen sooner without loading the journal's screens (bench/run.py).
@@ -51,7 +53,8 @@ class CheckinRequest:
 class ReconnectApp(App[None]):
     # journal.tcss comes with the screens that use it (home, history, trends), so a
     # check-in does not parse and match styles it never shows (see __init__).
-    CSS_PATH = [STYLES / "app.tcss", STYLES / "checkin.tcss", STYLES / "dialogs.tcss"]
+    CSS_PATH = [STYLES / "app.tcss", STYLES / "checkin.tcss", STYLES / "dialogs.tcss",
+                STYLES / "together.tcss"]
     TITLE = "reconnect"
     # Ctrl+P is "back" in the check-in, as the keyboard contract says.
     COMMAND_PALETTE_BINDING = "ctrl+t"
@@ -190,8 +193,118 @@ class ReconnectApp(App[None]):
                 return
         session = await self._offer_draft()
         if session is None:
+            session = await self._offer_parked(request)
+        if session is None:
             session = await self._new_session(request)
         await self.push_screen(self._checkin_screen_for(session))
+
+    # --- parked talks (a break parks a talk; see core/parking.py) ----------------------------
+
+    @property
+    def parked(self) -> ParkedTalks:
+        return ParkedTalks.beside(self.workspace.drafts)
+
+    async def _offer_parked(self, request: CheckinRequest) -> CheckinSession | None:
+        """`checkin --deck X` with X parked offers to resume it; other parked talks are mentioned."""
+        talks, problems = self.parked.all()
+        for problem in problems:
+            self.notify(problem, severity="warning", timeout=12, markup=False)
+        same = [talk for talk in talks if talk.deck_id == request.deck_id]
+        if same:
+            talk = same[-1]
+            lines = [f"{talk.describe(self.clock())}."]
+            if talk.come_back:
+                lines.append(f"You planned to come back: {talk.come_back}")
+            choice = await self.push_screen_wait(ChoiceScreen(
+                "Pick up your parked talk?", lines,
+                [("resume", "Resume it"), ("fresh", "Start a new one (it stays parked)")], safe="resume",
+            ))
+            if choice == "resume":
+                return self._take_parked(talk)
+        elif talks:
+            waiting = "; ".join(talk.describe(self.clock()) for talk in talks)
+            self.notify(f"Parked and waiting for you: {waiting}. The home screen (reconnect) offers it.",
+                        timeout=10, markup=False)
+        return None
+
+    def _take_parked(self, talk: ParkedTalk) -> CheckinSession | None:
+        """The parked talk becomes the open check-in again."""
+        session = talk.session
+        latest = self.workspace.journal.latest_finished()
+        if latest is not None and latest.finished_at > session.started_at and any(
+            p.follow_up for p in latest.partners
+        ):
+            session.drop_follow_up()  # the gestures were asked about meanwhile
+        try:
+            self.workspace.drafts.save(session.to_dict(), self.clock())
+            self.parked.remove(talk.entry_id)
+        except DraftError as error:
+            self.notify(str(error), severity="error", timeout=12, markup=False)
+            return None
+        if talk.come_back:
+            self.notify(f"Welcome back. You planned to come back: {talk.come_back}", timeout=10, markup=False)
+        return session
+
+    @work(exclusive=True, group="checkin")
+    async def resume_parked(self, entry_id: str) -> None:
+        """From the home screen: only one check-in is open at a time."""
+        drafts = self.workspace.drafts
+        if not drafts.locked:
+            try:
+                drafts.lock()
+            except (CheckinAlreadyOpen, DraftError) as error:
+                self.notify(str(error), severity="error", timeout=10, markup=False)
+                return
+        if drafts.path.exists():
+            drafts.unlock()
+            self.notify("Another check-in is still open as a draft. Finish it, park it or let it go first "
+                        "(Start a check-in offers it).", severity="warning", timeout=10, markup=False)
+            return
+        try:
+            talk = self.parked.get(entry_id)
+        except DraftError as error:
+            drafts.unlock()
+            self.notify(str(error), severity="error", timeout=12, markup=False)
+            return
+        session = self._take_parked(talk)
+        if session is None:
+            drafts.unlock()
+            return
+        await self.push_screen(self._checkin_screen_for(session))
+
+    @work(exclusive=True, group="let-go")
+    async def let_go(self, entry_id: str) -> bool:
+        """Asked once: save what was said as an entry, let it go, or keep it parked."""
+        try:
+            talk = self.parked.get(entry_id)
+        except DraftError as error:
+            self.notify(str(error), severity="error", timeout=12, markup=False)
+            return False
+        choice = await self.push_screen_wait(let_go_screen(f"{talk.describe(self.clock())}."))
+        try:
+            if choice == "save":
+                entry = talk.session.finish(self.clock())
+                try:
+                    self.workspace.journal.save(entry)
+                except OSError as error:
+                    self.notify(f"The journal could not be written ({error.strerror or error}); the talk stays "
+                                "parked.", severity="error", timeout=12, markup=False)
+                    return False
+                self.parked.remove(entry_id)
+                self.notify("Saved what was said in your journal.", markup=False)
+            elif choice == "delete":
+                self.parked.remove(entry_id)
+                self.notify("The parked talk was let go.", markup=False)
+            else:
+                return False
+        except (DraftError, JournalError) as error:
+            self.notify(str(error), severity="error", timeout=12, markup=False)
+            return False
+        from reconnect_tui.ui.screens.home import HomeScreen  # loaded already: the talk was let go from there
+
+        if isinstance(self.screen, HomeScreen):
+            self.screen.refresh_journal()
+        return True
 
     def _checkin_screen_for(self, session: CheckinSession) -> CheckinScreen:
         screen = CheckinScreen(session, self.workspace, self.clock, self.request.minutes, on_done=self._checkin_done)
@@ -202,8 +315,8 @@ class ReconnectApp(App[None]):
         """A new session, if there is no draft to offer and both names are known."""
         partners = self.request.partners or self.workspace.config.config.partners
         drafts = self.workspace.drafts
-        if partners is None or drafts.exists():
-            return None
+        if partners is None or drafts.exists() or any(drafts.folder.glob("parked-*")):
+            return None  # something to offer or mention first
         if not drafts.locked:
             try:
                 drafts.lock()
@@ -295,7 +408,7 @@ class ReconnectApp(App[None]):
         workspace = self.workspace
         deck = workspace.library.get(request.deck_id) if request.deck_id else workspace.default_deck()
         config = workspace.config.config
-        latest = workspace.journal.latest()
+        latest = workspace.journal.latest_finished()  # a talk parked for a while may finish last
         try:
             who = note_the_couple(workspace.journal, partners)
         except PeopleError as error:  # the people file cannot be read or written: names still match

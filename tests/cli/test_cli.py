@@ -268,3 +268,10 @@ def test_prompt_gives_an_opener_that_stands_on_its_own() -> None:
     assert seen <= openers and len(seen) > 3
     long_one = max(openers, key=len)
     assert "\n" not in long_one  # printed whole on one line, for a shell greeting or a pipe
+
+
+def test_checkin_mode_is_open_blind_or_turns() -> None:
+    result = run("checkin", "--mode", "loud", "--partners", "Alex,Sam")
+    assert result.exit_code == 1
+    assert "--mode is open, blind or turns" in result.output
+    assert "--mode" in run("checkin", "--help").output

@@ -140,3 +140,17 @@ def test_answer_shapes_are_checked() -> None:
     data["prompts"][0]["answers"][0] = {"status": "maybe"}
     with pytest.raises(EntryInvalid, match="status"):
         entry_from_dict(data)
+
+
+def test_latest_finished_is_the_entry_finished_last_even_if_it_started_earlier(tmp_path: Path) -> None:
+    from msgspec.structs import replace
+    from datetime import timedelta
+
+    journal = Journal(tmp_path)
+    assert journal.latest_finished() is None
+    parked_long = make_entry(MOMENT, entry_id="parked")
+    parked_long = replace(parked_long, finished_at=MOMENT + timedelta(hours=5))
+    quick = make_entry(MOMENT + timedelta(hours=1), entry_id="quick")
+    journal.save(parked_long)
+    journal.save(quick)
+    assert journal.latest().id == "quick" and journal.latest_finished().id == "parked"

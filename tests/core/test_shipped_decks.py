@@ -97,7 +97,7 @@ def test_the_whole_set_is_there_in_order(shipped: list[Deck]) -> None:
 def test_each_deck_has_what_a_couple_needs(shipped: list[Deck]) -> None:
     for deck in shipped:
         assert 5 <= len(deck.prompts) <= 12, deck.id
-        assert deck.description and deck.minutes and deck.mode == "open", deck.id
+        assert deck.description and deck.minutes and deck.mode in ("open", "blind", "turns"), deck.id
         assert len({p.id for p in deck.prompts}) == len(deck.prompts), deck.id
         assert any(p.tip for p in deck.prompts), f"{deck.id} has no tips at all"
     by_id = {deck.id: deck for deck in shipped}
@@ -287,3 +287,21 @@ def test_every_deck_is_shown_by_decks_show(deck_id: str, shipped: list[Deck]) ->
     shown = " ".join(result.stdout.split())
     assert deck.title in shown
     assert all(" ".join(prompt.text.split()) in shown for prompt in deck.prompts)
+
+
+def test_each_deck_answers_in_the_mode_that_serves_it(shipped: list[Deck]) -> None:
+    decks = {deck.id: deck for deck in shipped}
+
+    def modes(deck_id: str) -> set[str]:
+        deck = decks[deck_id]
+        return {prompt.mode or deck.mode for prompt in deck.prompts}
+
+    assert modes("bedtime") == {"open"}  # the everyday ritual stays quick
+    assert "turns" in modes("repair") and "turns" in modes("hard-soft-things")
+    weekly = {p.id: p.mode for p in decks["weekly"].prompts}
+    assert weekly["one-thing"] == "turns"
+    assert decks["noticing-drift"].mode == "blind"  # ratings private too
+    for deck in shipped:
+        if modes(deck.id) != {"open"}:
+            words = f"{deck.description} {deck.note or ''}".lower()
+            assert "privately" in words or "says back what they heard" in words, deck.id

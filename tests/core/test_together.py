@@ -394,3 +394,68 @@ def test_old_drafts_without_talks_still_load() -> None:
 def test_deck_round_trip_keeps_prompt_modes() -> None:
     d = deck("turns", ("blind", None), one_way=True)
     assert Deck.from_dict(d.to_dict()) == replace(d, source=None)
+
+
+# --- reading it back ------------------------------------------------------------------------
+
+
+def finished_turns_entry() -> Entry:
+    s = turns_prompt()
+    s.set_answer(0, 0, "I felt alone on Sunday")
+    s.go_next()
+    s.set_reflection("heard", "You were lonely")
+    s.go_next()
+    s.set_reflection("added", "mostly the evening")
+    s.respond("not_quite", LATER)
+    s.set_reflection("heard", "The evening was lonely")
+    s.set_reflection("makes_sense", "Evenings are ours")
+    s.go_next()
+    s.respond("thats_it", LATER)
+    s.toggle_spoken()  # Sam says it aloud
+    s.go_next()
+    s.set_reflection("heard", "Work worried you")
+    s.go_next()
+    s.respond("thats_it", LATER)
+    return s.finish(LATER)
+
+
+def test_turns_read_as_who_said_what() -> None:
+    from reconnect_tui.core.together import turns_lines
+
+    entry = finished_turns_entry()
+    assert turns_lines(entry.prompts[0], entry.names) == [
+        ("Alex", "I felt alone on Sunday"),
+        ("Sam heard", "You were lonely"),
+        ("Alex", "not quite — mostly the evening"),
+        ("Sam heard", "The evening was lonely"),
+        ("Sam, what makes sense", "Evenings are ours"),
+        ("Alex", "that's it"),
+        ("Sam", "(said aloud)"),
+        ("Alex heard", "Work worried you"),
+        ("Sam", "that's it"),
+    ]
+
+
+def test_markdown_shows_turns_and_blind_answers_as_ordinary_answers() -> None:
+    from reconnect_tui.core.exchange import entry_to_markdown
+
+    text = entry_to_markdown(finished_turns_entry())
+    assert "- **Alex:** I felt alone on Sunday" in text and "- **Sam heard:** You were lonely" in text
+    assert "- **Alex:** not quite — mostly the evening" in text and "- **Sam:** that's it" in text
+    s = blind_prompt()
+    s.start_turn()
+    s.set_answer(0, 0, "kept privately")
+    s.go_next()
+    s.go_next()
+    s.go_next()
+    text = entry_to_markdown(s.finish(LATER))
+    assert "**Alex**\n\n> kept privately" in text and "**Sam** *(left empty)*" in text
+
+
+def test_counts_for_stats() -> None:
+    from reconnect_tui.core.together import together_counts
+
+    counts = together_counts([finished_turns_entry()])
+    assert (counts.turns, counts.heard, counts.spoken, counts.revealed) == (2, 2, 1, 0)
+    assert "2 times one of you spoke" in counts.sentence() and "1 prompt talked about aloud" in counts.sentence()
+    assert together_counts([]).sentence() == ""

@@ -36,9 +36,9 @@ def clock() -> Clock:
 @pytest.fixture
 def make_app(private_home: Path, clock: Clock) -> Callable[..., ReconnectApp]:
     def make(partners: tuple[str, str] | None = ("Alex", "Sam"), deck: str | None = None,
-             start: str = "checkin", minutes: int | None = None) -> ReconnectApp:
+             start: str = "checkin", minutes: int | None = None, mode: str | None = None) -> ReconnectApp:
         workspace = Workspace.open(Paths.in_folder(private_home))
-        return build_app(workspace, start=start, request=CheckinRequest(deck, partners, minutes),
+        return build_app(workspace, start=start, request=CheckinRequest(deck, partners, minutes, mode),
                          clock=clock, cursor_blink=False)
 
     return make
@@ -79,3 +79,32 @@ def mixed_deck(private_home: Path) -> str:
     decks.mkdir(parents=True, exist_ok=True)
     (decks / "mixed.yaml").write_text(MIXED_DECK)
     return "mixed"
+
+
+TOGETHER_DECK = """\
+version: 1
+decks:
+  - id: together
+    title: Talking together
+    description: A blind prompt, a blind scale, a turns prompt.
+    minutes: 10
+    mode: blind
+    prompts:
+      - id: honest
+        text: What is on your mind?
+      - id: tank
+        text: How full is your tank?
+        kind: scale
+        labels: [Empty, Low, Some, Good, Full]
+      - id: hurt
+        text: What hurt this week?
+        mode: turns
+"""
+
+
+@pytest.fixture
+def together_deck(private_home: Path) -> str:
+    decks = private_home / "decks"
+    decks.mkdir(parents=True, exist_ok=True)
+    (decks / "together.yaml").write_text(TOGETHER_DECK)
+    return "together"

@@ -49,7 +49,7 @@ async def test_an_answer_area_that_has_left_the_screen_draws_nothing(make_app: M
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_stepping_back_and_forth_while_typing_never_ends_the_app(make_app: MakeApp, size) -> None:  # type: ignore[no-untyped-def]
     """Ctrl+P and Ctrl+N in quick bursts with typing between them, many times over."""
-    app = make_app(deck="noticing-drift")  # seven prompts, all written
+    app = make_app(deck="noticing-drift", mode="open")  # seven prompts, all written side by side
     chance = random.Random(7)
     typed = 0
     async with app.run_test(size=size) as pilot:

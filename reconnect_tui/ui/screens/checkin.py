@@ -28,16 +28,20 @@ from reconnect_tui.core.drafts import DraftKeeper
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import DraftError, JournalError
 from reconnect_tui.core.fsutil import LinkRefused
+from reconnect_tui.core.parking import ParkedTalks
 from reconnect_tui.core.session import PARTNERS, CheckinSession, StepKind
+from reconnect_tui.core.together import Phase
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui.messages import Given
+from reconnect_tui.ui.screens.together_dialogs import BreakScreen, reveal_or_draft_screen
 from reconnect_tui.ui.screens.confirm import ConfirmScreen
 from reconnect_tui.ui.screens.pause import PauseScreen
 from reconnect_tui.ui.widgets.answer_pane import AnswerPane
 from reconnect_tui.ui.widgets.checkin_header import CheckinHeader
 from reconnect_tui.ui.widgets.footer import CompactFooter
 from reconnect_tui.ui.widgets.word_scale import WordScale
-from reconnect_tui.ui.widgets.steps import ArriveStep, CloseStep, FollowUpStep, PromptStep, build_step
+from reconnect_tui.ui.widgets.steps import build_step
+from reconnect_tui.ui.widgets.together_steps import RESPONSE_BUTTONS
 
 AUTOSAVE_SECONDS = 0.5
 
@@ -57,6 +61,18 @@ def step_name(session: CheckinSession) -> str:
     return {StepKind.ARRIVE: "Arriving", StepKind.FOLLOW_UP: "Since last time", StepKind.CLOSE: "Closing"}[kind]
 
 
+# Where the keyboard is on the prompt step, for the pass buttons: both partners, one, or none.
+def _passing(session: CheckinSession) -> tuple[int, ...]:
+    if session.step.kind is not StepKind.PROMPT:
+        return ()
+    talk = session.talk
+    if talk is None or talk.phase is Phase.REVEALED:
+        return PARTNERS
+    if talk.phase in (Phase.PRIVATE, Phase.SPEAK):
+        return (talk.seat,)
+    return ()
+
+
 class CheckinScreen(Screen[None]):
     # Not priority bindings: the keys reach the focused pane first and in order, so
     # "hello" then Ctrl+N is typed in full before the step changes.
@@ -64,6 +80,9 @@ class CheckinScreen(Screen[None]):
         Binding("ctrl+n", "next", "Next"),
         Binding("ctrl+p", "back", "Back"),
         Binding("ctrl+s", "finish", "Save"),
+        Binding("ctrl+r", "reveal", "Reveal"),
+        Binding("ctrl+o", "spoken", "Said aloud"),
+        Binding("ctrl+g", "take_break", "Break"),
         Binding("escape", "pause", "Pause"),
     ]
 
@@ -130,7 +149,9 @@ class CheckinScreen(Screen[None]):
             yield Button("◀ Back", id="back", compact=True)
             for partner in PARTNERS:
                 yield Button("", id=f"pass-{partner}", compact=True, classes=f"pass partner-{partner}")
+            yield Button("Said aloud", id="spoken", compact=True)
             yield Static("", classes="spacer")
+            yield Button("Break", id="break", compact=True)
             yield Button("Finish now", id="finish", compact=True)
             yield Button("Next ▶", id="next", variant="primary", compact=True)
         yield CompactFooter()
@@ -140,8 +161,17 @@ class CheckinScreen(Screen[None]):
         await self.show_step()
         self._autosave = self.set_interval(AUTOSAVE_SECONDS, self.autosave)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Reveal is offered once both have answered; said aloud only on a prompt."""
+        if action == "reveal":
+            return self.session.phase is Phase.READY
+        if action == "spoken":
+            return self.session.step.kind is StepKind.PROMPT and self.session.phase not in (
+                Phase.HANDOVER, Phase.READY, Phase.REFLECT, Phase.CONFIRM)
+        return True
+
     @property
-    def step_body(self) -> ArriveStep | FollowUpStep | PromptStep | CloseStep:
+    def step_body(self):  # type: ignore[no-untyped-def]  # one of the step bodies in widgets/
         return self.query_one("#step-area", Container).children[0]  # type: ignore[return-value]
 
     def gather(self) -> None:
@@ -163,8 +193,16 @@ class CheckinScreen(Screen[None]):
         step = build_step(self.session, first_checkin=self.first_checkin)
         await area.mount(step)
         self._update_controls()
+        self._refresh_together_keys()
         self._release_keys(self.query_one(step.first_focus))
         self.save_draft_now()
+
+    def _refresh_together_keys(self) -> None:
+        """Ctrl+R and Ctrl+O show in the footer only where they do something; redraw it only on a change."""
+        enabled = (self.check_action("reveal", ()), self.check_action("spoken", ()))
+        if enabled != getattr(self, "_together_keys", None):
+            self._together_keys = enabled
+            self.refresh_bindings()
 
     def _release_keys(self, to: Widget) -> None:
         """The step change is over: focus `to` and hand it the keys held meanwhile."""
@@ -219,11 +257,20 @@ class CheckinScreen(Screen[None]):
     def _update_controls(self) -> None:
         session = self.session
         self.query_one("#back", Button).disabled = session.is_first_step
-        self._relabel("#next", "Save ✓ Ctrl+S" if session.is_last_step else "Next ▶")
+        self._relabel("#next", "Save ✓ Ctrl+S" if session.is_last_step and self._nothing_left_on_this_step() else "Next ▶")
         self.query_one("#finish", Button).display = not session.is_last_step
-        on_prompt = session.step.kind is StepKind.PROMPT
+        passing = _passing(session)
         for partner in PARTNERS:
-            self.query_one(f"#pass-{partner}", Button).display = on_prompt
+            self.query_one(f"#pass-{partner}", Button).display = partner in passing
+        spoken = self.query_one("#spoken", Button)
+        index = session.step.prompt_index
+        talk = session.talk
+        spoken.display = index is not None and (talk is None or talk.phase not in (
+            Phase.HANDOVER, Phase.READY, Phase.REFLECT, Phase.CONFIRM))
+        if spoken.display:
+            at_keyboard = [talk.seat] if talk is not None and talk.phase in (Phase.PRIVATE, Phase.SPEAK) else PARTNERS
+            marked = all(session.answer(index, p).spoken for p in at_keyboard)  # type: ignore[arg-type]
+            self._relabel("#spoken", "Said aloud ✓" if marked else "Said aloud")
         self._fit_controls()
 
     def _pass_label(self, partner: int, short: bool) -> str:
@@ -285,6 +332,12 @@ class CheckinScreen(Screen[None]):
             session.set_appreciation(partner, str(value))
         elif message.field == "intention":
             session.set_intention(partner, str(value))
+        elif message.field in ("heard", "makes_sense", "added"):
+            # Only while that part is on screen: a late keystroke never lands in the next try.
+            wanted = Phase.CONFIRM if message.field == "added" else Phase.REFLECT
+            if session.phase is not wanted:
+                return
+            session.set_reflection(message.field, str(value))
         self.keeper.changed()
 
     def toggle_pass(self, partner: int) -> None:
@@ -304,28 +357,96 @@ class CheckinScreen(Screen[None]):
         elif button == "back":
             await self.action_back()
         elif button == "next":
-            if self.session.is_last_step:
+            if self.session.is_last_step and self._nothing_left_on_this_step():
                 self.action_finish()
             else:
                 await self.action_next()
         elif button == "finish":
             self.action_finish()
+        elif button in ("reveal", "spoken"):
+            await self.run_action(button)
+        elif button == "turns-done":
+            await self.run_action("next")
+        elif button == "break":
+            await self.run_action("take_break")
+        elif button == "start-turn":
+            await self.start_turn()
+        elif button == "swap":
+            self.gather()
+            if self.session.swap():
+                self.keeper.changed()
+                await self.show_step()
+        elif button in RESPONSE_BUTTONS:
+            self.gather()
+            self.session.respond(RESPONSE_BUTTONS[button], self.clock())
+            self.keeper.changed()
+            await self.show_step()
+
+    # --- talking together -------------------------------------------------------------------
+
+    async def start_turn(self) -> None:
+        """Enter on a hand-over: that partner's pane appears, the other's is not there at all."""
+        if self.session.start_turn():
+            self.keeper.changed()
+            await self.show_step()
+
+    async def action_reveal(self) -> None:
+        if self.session.reveal(self.clock()):
+            self.keeper.changed()
+            await self.show_step()
+
+    async def action_spoken(self) -> None:
+        """Ctrl+O: we talked about it aloud (recorded as spoken, never as a pass)."""
+        self.gather()
+        if self.session.toggle_spoken() is not None:
+            self.keeper.changed()
+            await self.show_step()
+
+    def action_take_break(self) -> None:
+        self.app.push_screen(BreakScreen(), self._after_break)
+
+    def _after_break(self, come_back: str | None) -> None:
+        if come_back is not None:
+            self.park(come_back)
+
+    def park(self, come_back: str) -> None:
+        """Keep the talk under its own name; the home screen offers it until it is picked up."""
+        self.gather()
+        parked = ParkedTalks.beside(self.workspace.drafts)
+        try:
+            parked.park(self._snapshot(), self.clock(), come_back)
+        except DraftError as error:
+            self.notify(f"{error}. The talk is still open here.", severity="error", markup=False)
+            return
+        self._autosave.stop()
+        problem = self.keeper.discard()
+        if problem is not None:
+            self.notify(str(problem), severity="warning", markup=False)
+        later = f" You planned to come back: {come_back}." if come_back else ""
+        self._leave(None, f"Your talk is parked.{later} Take your time; `reconnect` lists it on the "
+                          "home screen, and `reconnect checkin --deck "
+                          f"{self.session.deck.id}` offers to pick it up again.")
 
     # --- moving through the steps ---------------------------------------------------------
 
+    def _nothing_left_on_this_step(self) -> bool:
+        talk = self.session.talk
+        return talk is None or talk.phase is Phase.REVEALED
+
     async def action_next(self) -> None:
         """Ctrl+N moves along; it never saves. On the closing step it shows where saving is."""
-        if self.session.is_last_step:
+        if self.session.is_last_step and self._nothing_left_on_this_step():
             self.notify("This is the last step: Ctrl+S, or the Save button, keeps the check-in.",
                     title="Ready when you are", markup=False)
             return
         await self._settle_typing()
         self.gather()
-        self.session.go_next()
+        self.session.go_next(self.clock())
         await self.show_step()
 
     async def action_back(self) -> None:
-        if self.session.is_first_step:
+        talk = self.session.talk
+        if self.session.is_first_step and (talk is None or talk.phase in (Phase.HANDOVER, Phase.REVEALED)):
             return
         await self._settle_typing()
         self.gather()
@@ -333,7 +454,12 @@ class CheckinScreen(Screen[None]):
         await self.show_step()
 
     def action_finish(self) -> None:
-        """Ctrl+S, "Finish now" and "Save": saves; it asks once if anything would be left not reached."""
+        """Ctrl+S, "Finish now" and "Save": saves; it asks once if anything would be left not reached.
+
+        From a private turn it asks first whether to reveal and save, or keep a draft."""
+        if self.session.hiding:
+            self._ask_reveal_or_draft(then_quit=False)
+            return
         if self.session.is_last_step:
             self.finish()
             return
@@ -352,8 +478,22 @@ class CheckinScreen(Screen[None]):
     def action_pause(self) -> None:
         self.app.push_screen(PauseScreen(), self._after_pause)
 
+    def _ask_reveal_or_draft(self, then_quit: bool) -> None:
+        """Saving shows everything in the journal; from a private turn, ask first."""
+        self.app.push_screen(reveal_or_draft_screen(), lambda choice: self._after_reveal_question(choice, then_quit))
+
+    def _after_reveal_question(self, choice: str | None, then_quit: bool) -> None:
+        if choice == "reveal":
+            self.finish(then_quit=then_quit)
+        elif choice == "draft":
+            self.keep_draft_and_quit()
+
     def _after_pause(self, choice: str | None) -> None:
-        if choice == "save":
+        if choice == "save" and self.session.hiding:
+            self._ask_reveal_or_draft(then_quit=True)
+        elif choice == "break":
+            self.action_take_break()
+        elif choice == "save":
             self.finish(then_quit=True)
         elif choice == "draft":
             self.keep_draft_and_quit()

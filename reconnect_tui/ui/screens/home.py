@@ -29,6 +29,7 @@ from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.insights import Signal, gentle_signals, last_checkin_line
 from reconnect_tui.core.overview import ChosenGesture, this_weeks_gestures, unfinished_checkin
 from reconnect_tui.core.couple import couple_view
+from reconnect_tui.core.parking import ParkedTalks
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui import JOURNAL_STYLES
 from reconnect_tui.ui.widgets.care_note import CareNote
@@ -38,6 +39,7 @@ from reconnect_tui.ui.widgets.footer import CompactFooter
 def deck_label(deck: Deck) -> Content:
     yours = " · yours" if deck.source is not None and not deck.source.shipped else ""
     return Content(f"{clean_line(deck.title)} · {deck.minutes} min{yours}")
+from reconnect_tui.ui.widgets.parked_list import ParkedList
 
 
 class HomeScreen(Screen[None]):
@@ -72,6 +74,7 @@ class HomeScreen(Screen[None]):
                 yield Button("Our journal", id="journal", compact=True)
                 yield Button("Over time", id="trends", compact=True)
                 yield Button("Appreciations", id="appreciations", compact=True)
+            yield ParkedList()
             with Horizontal(id="home-main"):
                 deck_list = OptionList(*[Option(deck_label(deck), id=deck.id) for deck in self.decks], id="deck-list")
                 deck_list.border_title = "Choose a deck"
@@ -112,6 +115,7 @@ class HomeScreen(Screen[None]):
             self.refresh_journal()
 
     def refresh_journal(self) -> None:
+        self.show_parked()
         latest = self.workspace.journal.latest()
         self.query_one("#last-checkin", Static).update(last_checkin_line([latest] if latest else [], self.clock()))
         talk = unfinished_checkin(self.workspace.drafts.path)
@@ -155,6 +159,18 @@ class HomeScreen(Screen[None]):
                                       compact=True))
         await rows.mount_all(widgets)
         self.query_one("#home-signals").display = bool(signals)
+
+    @work(exclusive=True, group="parked")
+    async def show_parked(self) -> None:
+        talks, _ = ParkedTalks.beside(self.workspace.drafts).all()  # a damaged one is named when starting
+        await self.query_one(ParkedList).show(talks, self.clock())
+
+    def on_parked_list_chosen(self, event: ParkedList.Chosen) -> None:
+        app = self.app
+        if event.action == "resume":
+            app.resume_parked(event.entry_id)  # type: ignore[attr-defined]
+        else:
+            app.let_go(event.entry_id)  # type: ignore[attr-defined]
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         deck = self.workspace.library.decks[event.option.id or ""]

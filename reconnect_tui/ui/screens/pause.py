@@ -1,4 +1,4 @@
-"""The pause menu (Escape): carry on, save, keep a draft, or let it go."""
+"""The pause menu (Escape): carry on, take a break, save, keep a draft, or let it go."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from textual.widgets import Button, Static
 
 
 class PauseScreen(ModalScreen[str]):
-    """Answers resume, save, draft or discard."""
+    """Answers resume, break, save, draft or discard."""
 
     BINDINGS = [
         Binding("escape", "dismiss('resume')", "Resume"),
@@ -26,6 +26,7 @@ class PauseScreen(ModalScreen[str]):
             yield Static("Paused", classes="dialog-title")
             yield Static("Take all the time you need.", classes="dialog-text")
             yield Button("Resume", id="resume", variant="primary")
+            yield Button("Take a break (park the talk)…", id="break")
             yield Button("Save to the journal and quit", id="save")
             yield Button("Keep as a draft and quit", id="draft")
             yield Button("Discard this check-in…", id="discard")

@@ -86,9 +86,11 @@ class AnswerPane(Vertical):
             yield answer_area(value if isinstance(value, str) else "", input_id)
         yield Static("Passed, and that is fine. The “answer after all” button below brings the box back.",
                      classes="passed-note")
+        yield Static("Talked about aloud ✓ (anything written here is kept too).", classes="spoken-note")
 
     def on_mount(self) -> None:
         self.show_passed(self.state.passed)
+        self.set_class(self.state.spoken, "-spoken")
         for area in self.query(TextArea):
             area.move_cursor(area.document.end)  # back on a written answer, go on from its end
 

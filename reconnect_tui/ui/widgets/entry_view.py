@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.entry import FOLLOW_UP_WORDS, STATUS_WORDS, Entry, Note, closeness_words
+from reconnect_tui.core.together import turns_lines
 
 
 def _day(entry: Entry) -> str:
@@ -70,10 +71,15 @@ def render_entry(entry: Entry, colours: tuple[str, str], highlight: Sequence[str
         if all(answer.status == "not_reached" for answer in prompt.answers):
             continue
         parts += [text(""), text(clean_line(prompt.text), style="bold")]
+        if prompt.turns:  # speaker and listener, in the order it was said
+            for who, words in turns_lines(prompt, entry.names):
+                parts.append(Text.assemble((f"{clean_line(who)}: ", "bold"), text(words)))
+            continue
         cells = []
         for answer in prompt.answers:
-            if answer.status == "answered":
-                cells.append(text(prompt.describe(answer)))
+            words = prompt.describe(answer)
+            if answer.status in ("answered", "spoken") and words:
+                cells.append(text(words + (" (also said aloud)" if answer.status == "spoken" else "")))
             else:
                 cells.append(text(STATUS_WORDS.get(answer.status, answer.status), style="dim italic"))
         parts.append(pair(*cells))

@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.entry import CLOSENESS_WORDS, FOLLOW_UP_RESULTS, FOLLOW_UP_WORDS
 from reconnect_tui.core.session import PARTNERS, CheckinSession, StepKind
+from reconnect_tui.core.together import Phase
 from reconnect_tui.ui.messages import Given
 from reconnect_tui.ui.widgets.answer_pane import AnswerPane, answer_area
 from reconnect_tui.ui.widgets.care_note import CareNote
@@ -162,6 +163,9 @@ class CloseStep(VerticalScroll):
         yield Static("Before you go, if you like: something you appreciate, one small gesture for the "
                      "coming days, and how close you feel now.", classes="step-lead")
         gestures = self.session.gestures
+        # Private ratings: the closeness comes after, one partner at a time.
+        rate_here = self.session.talk is None or self.session.phase is not Phase.OPEN
+        self.rate_here = rate_here
         with Horizontal(classes="panes"):
             for partner in PARTNERS:
                 person = self.session.people[partner]
@@ -177,8 +181,9 @@ class CloseStep(VerticalScroll):
                         # its prompt, so the chosen gesture shows once, in one place.
                         yield Select([(Content(clean_line(g)), g) for g in gestures], prompt="Suggestions…",
                                      id=f"gesture-{partner}", compact=True)
-                    yield Label("How close do you feel now?", classes="field-label")
-                    yield WordScale(CLOSENESS_LABELS, person.closeness_after, id=f"closeness-after-{partner}")
+                    if rate_here:  # a private rating comes after, one partner at a time
+                        yield Label("How close do you feel now?", classes="field-label")
+                        yield WordScale(CLOSENESS_LABELS, person.closeness_after, id=f"closeness-after-{partner}")
 
     def on_mount(self) -> None:
         for area in self.query(TextArea):
@@ -207,8 +212,9 @@ class CloseStep(VerticalScroll):
         for partner in PARTNERS:
             given.append(Given("appreciation", partner, self.query_one(f"#appreciation-{partner}", TextArea).text))
             given.append(Given("intention", partner, self.query_one(f"#intention-{partner}", Input).value))
-            given.append(Given("closeness_after", partner,
-                               self.query_one(f"#closeness-after-{partner}", WordScale).value))
+            if self.rate_here:
+                given.append(Given("closeness_after", partner,
+                                   self.query_one(f"#closeness-after-{partner}", WordScale).value))
         return given
 
 
@@ -217,10 +223,20 @@ def _partner_of(widget: Widget) -> int:
     return int((widget.id or "").rsplit("-", 1)[-1])
 
 
-def build_step(
-    session: CheckinSession, first_checkin: bool = False
-) -> ArriveStep | FollowUpStep | PromptStep | CloseStep:
+def build_step(session: CheckinSession, first_checkin: bool = False) -> Widget:
+    """The body for where the session stands, its sub-step included."""
+    from reconnect_tui.ui.widgets import together_steps as together
+
     kind = session.step.kind
+    phase = session.phase
+    if phase is Phase.HANDOVER:
+        return together.HandOverStep(session)
+    if phase is Phase.READY:
+        return together.ReadyStep(session)
+    if phase is Phase.PRIVATE:
+        return together.PrivatePromptStep(session) if kind is StepKind.PROMPT else together.PrivateRatingStep(session)
+    if phase in (Phase.SPEAK, Phase.REFLECT, Phase.CONFIRM, Phase.HEARD):
+        return together.TurnsStep(session)
     if kind is StepKind.ARRIVE:
         return ArriveStep(session, first_checkin)
     if kind is StepKind.FOLLOW_UP:
