@@ -10,7 +10,7 @@ import random
 from datetime import datetime, timedelta, timezone
 
 from reconnect_tui.core.decks import load_library, shipped_deck_file
-from reconnect_tui.core.entry import Answer, Entry, FollowUp, PartnerRecord, PromptRecord
+from reconnect_tui.core.entry import Answer, DeckRef, Entry, FollowUp, PartnerRecord, PromptRecord
 
 WORDS = (
     "today work tired walk dinner laughed kids rain coffee train call mum garden quiet "
@@ -63,8 +63,8 @@ def sample_entries(count: int, seed: int = 7, first_day: datetime | None = None)
                 id=f"{began:%Y%m%d-%H%M%S}-{day:06x}",
                 started_at=began,
                 finished_at=began + timedelta(minutes=rng.randint(6, 20)),
-                deck_id=deck.id,
-                deck_title=deck.title,
+                deck=DeckRef(deck.id, deck.title),
+                mode="open",
                 partners=partners,  # type: ignore[arg-type]
                 prompts=tuple(prompts),
             )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from reconnect_tui.core.decks import Deck, Prompt
-from reconnect_tui.core.entry import Answer, Entry, FollowUp, PartnerRecord, PromptRecord
+from reconnect_tui.core.entry import Answer, DeckRef, Entry, FollowUp, PartnerRecord, PromptRecord
 from reconnect_tui.core.journal import Journal
 
 TZ = timezone(timedelta(hours=1))
@@ -64,8 +65,8 @@ def make_entry(
         id=entry_id or f"{started_at:%Y%m%d-%H%M%S}-abc123",
         started_at=started_at,
         finished_at=started_at + timedelta(minutes=11),
-        deck_id=deck[0],
-        deck_title=deck[1],
+        deck=DeckRef(deck[0], deck[1]),
+        mode="open",
         partners=partners,  # type: ignore[arg-type]
         prompts=(record,),
     )
@@ -76,3 +77,41 @@ def fill_journal(root: Path, count: int, start: datetime = MOMENT, step: timedel
     for number in range(count):
         journal.save(make_entry(start + step * number, entry_id=f"e{number:05d}"))
     return journal
+
+
+def schema1_dict(entry: Entry) -> dict[str, Any]:
+    """An entry in exactly the shape reconnect wrote before schema 2 (schema_version 1)."""
+    data = entry.to_dict()
+    partners = []
+    for partner in data["partners"]:
+        follow_up = partner["follow_up"]
+        if follow_up is not None:
+            follow_up = {key: follow_up[key] for key in ("intention", "result", "words")}
+        partners.append(
+            {key: partner[key] for key in ("name", "closeness_before", "closeness_after", "appreciation", "intention")}
+            | {"follow_up": follow_up}
+        )
+    prompts = []
+    for prompt in data["prompts"]:
+        old = {key: prompt[key] for key in ("prompt_id", "text", "kind")}
+        if prompt.get("tip"):
+            old["tip"] = prompt["tip"]
+        if prompt["kind"] == "scale":
+            old["labels"] = prompt.get("labels", [])
+        if prompt["kind"] == "choice":
+            old["options"] = prompt.get("options", [])
+        old["answers"] = [
+            {"status": "passed" if a["status"] == "empty" else a["status"]} | ({"answer": a["answer"]} if "answer" in a else {})
+            for a in prompt["answers"]
+        ]
+        prompts.append(old)
+    return {
+        "schema_version": 1,
+        "id": data["id"],
+        "started_at": data["started_at"],
+        "finished_at": data["finished_at"],
+        "deck": data["deck"],
+        "mode": data["mode"],
+        "partners": partners,
+        "prompts": prompts,
+    }

@@ -7,19 +7,23 @@ importing into an empty journal and exporting again gives the very same file.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from reconnect_tui.core.entry import (
     FOLLOW_UP_WORDS,
     SCHEMA_VERSION,
+    STATUS_WORDS,
     Entry,
     EntryInvalid,
     closeness_words,
+    decode_entry,
+    encode_entry_line,
 )
 from reconnect_tui.core.errors import JournalError, ReconnectError
 from reconnect_tui.core.fsutil import atomic_write
@@ -49,13 +53,14 @@ def in_range(entries: Iterable[Entry], since: date | None = None, until: date | 
 
 
 def to_json(entries: Iterable[Entry]) -> str:
-    """The export document, one entry per line.
+    """The export document (schema 2 only), one entry per line, each with its notes.
 
-    One line per entry keeps a ten-year export fast to write (the indenting encoder
-    is pure Python and several times slower) and easy to diff and grep.
+    One line per entry keeps a ten-year export fast to write and easy to diff and
+    grep. Every entry is written as schema 2, whatever schema its file had, so an
+    export never mixes schemas.
     """
-    lines = [json.dumps(entry.to_dict(), ensure_ascii=False) for entry in sorted(entries, key=sort_key)]
-    header = f'{{\n  "format": {json.dumps(EXPORT_FORMAT)},\n  "schema_version": {SCHEMA_VERSION},\n'
+    lines = [encode_entry_line(entry).decode("utf-8") for entry in sorted(entries, key=sort_key)]
+    header = f'{{\n  "format": "{EXPORT_FORMAT}",\n  "schema_version": {SCHEMA_VERSION},\n'
     if not lines:
         return header + '  "entries": []\n}\n'
     return header + '  "entries": [\n    ' + ",\n    ".join(lines) + "\n  ]\n}\n"
@@ -97,7 +102,7 @@ def entry_to_markdown(entry: Entry, heading: str = "##") -> str:
             if answer.status == "answered":
                 lines += [f"**{partner.name}**", ""] + _quote(prompt.describe(answer)) + [""]
             else:
-                lines += [f"**{partner.name}** *({'passed' if answer.status == 'passed' else 'not reached'})*", ""]
+                lines += [f"**{partner.name}** *({STATUS_WORDS.get(answer.status, answer.status)})*", ""]
     for title, attribute in (("Appreciations", "appreciation"), ("Small gestures for the coming days", "intention")):
         given = [(p.name, getattr(p, attribute)) for p in entry.partners if getattr(p, attribute)]
         if given:
@@ -130,15 +135,45 @@ def to_markdown(entries: Iterable[Entry]) -> str:
 class ImportResult:
     added: list[Entry] = field(default_factory=list)
     skipped: list[Entry] = field(default_factory=list)  # already in the journal
-    problems: list[str] = field(default_factory=list)  # entries that could not be read
+    problems: list[str] = field(default_factory=list)  # entries that could not be read or placed
+    duplicates: list[Entry] = field(default_factory=list)  # a second copy of an id inside the export
+
+
+class _ExportDocument(msgspec.Struct):
+    """The outside of an export; each entry is decoded on its own, so one bad entry
+    leaves the others importable."""
+
+    format: str | None = None
+    schema_version: int | None = None
+    entries: list[msgspec.Raw] | None = None
+
+
+class _IdProbe(msgspec.Struct):
+    id: str | None = None
+
+
+def _label(raw: bytes) -> str | None:
+    try:
+        return msgspec.json.decode(raw, type=_IdProbe).id
+    except (msgspec.MsgspecError, RecursionError, ValueError):
+        return None
 
 
 def read_export(path: Path, opener: Callable[[bytes], bytes] | None = None) -> tuple[list[Entry], list[str]]:
-    """The entries of an export file, and what was wrong with any that were left out.
+    """The entries of an export file (schema 1 or 2), and what was wrong with any left out.
 
-    An age-encrypted export is handed to `opener` (which asks for its passphrase or
-    uses the journal's key) and read from the plain bytes it returns.
+    An id that appears twice in the file is reported as a duplicate and only its
+    first copy is returned. An age-encrypted export is handed to `opener` (which
+    asks for its passphrase or uses the journal's key) and read from the plain
+    bytes it returns.
     """
+    entries, problems, _ = _read_export(path, opener)
+    return entries, problems
+
+
+def _read_export(
+    path: Path, opener: Callable[[bytes], bytes] | None = None
+) -> tuple[list[Entry], list[str], list[Entry]]:
     from reconnect_tui.core.lockbox import is_age_data
 
     try:
@@ -147,43 +182,74 @@ def read_export(path: Path, opener: Callable[[bytes], bytes] | None = None) -> t
             if opener is None:
                 raise JournalError(f"{path}: is encrypted; it can be imported from the command line: reconnect import")
             raw = opener(raw)
-        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise JournalError(f"{path}: no such file") from None
-    except UnicodeDecodeError:
-        raise JournalError(f"{path}: is not UTF-8 text") from None
     except OSError as error:
         raise JournalError(f"{path}: cannot be read ({error.strerror})") from None
+    if raw[:3] == b"\xef\xbb\xbf":
+        raw = raw[3:]
+    not_export = f"{path}: is not a reconnect export (made by: reconnect export --format json)"
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise JournalError(f"{path}: is not valid JSON (line {error.lineno}, column {error.colno})") from None
-    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT or not isinstance(
-        document.get("entries"), list
-    ):
-        raise JournalError(f"{path}: is not a reconnect export (made by: reconnect export --format json)")
-    version = document.get("schema_version")
-    if isinstance(version, int) and version > SCHEMA_VERSION:
+        document = msgspec.json.decode(raw, type=_ExportDocument)
+    except msgspec.ValidationError:
+        raise JournalError(not_export) from None
+    except msgspec.DecodeError as error:
+        raise JournalError(f"{path}: is not valid JSON [{error}]") from None
+    except (RecursionError, ValueError, TypeError, OverflowError):
+        raise JournalError(f"{path}: is not valid JSON (it is nested too deeply or holds a broken number)") from None
+    if document.format != EXPORT_FORMAT or document.entries is None:
+        raise JournalError(not_export)
+    version = document.schema_version
+    if version is not None and version > SCHEMA_VERSION:
         raise JournalError(f"{path}: was made by a newer reconnect (schema {version}); update reconnect to import it")
-    entries, problems = [], []
-    for number, data in enumerate(document["entries"], 1):
+    entries: list[Entry] = []
+    problems: list[str] = []
+    duplicates: list[Entry] = []
+    first_seen: dict[str, int] = {}
+    for number, item in enumerate(document.entries, 1):
+        data = bytes(item)
         try:
-            entries.append(Entry.from_dict(data))
-        except EntryInvalid as error:
-            label = data.get("id") if isinstance(data, dict) else None
+            entry = decode_entry(data)
+        except EntryInvalid as error:  # EntryFromNewerVersion too: its message says so
+            label = _label(data)
             problems.append(f"entry {number}{f' ({label})' if label else ''} was left out: {error}")
-    return entries, problems
+            continue
+        if entry.id in first_seen:
+            duplicates.append(entry)
+            problems.append(
+                f"entry {number} ({entry.id}) is a duplicate of entry {first_seen[entry.id]} in this file, "
+                "so only the first was taken"
+            )
+            continue
+        first_seen[entry.id] = number
+        entries.append(entry)
+    return entries, problems, duplicates
 
 
 def import_file(journal: Journal, path: Path, opener: Callable[[bytes], bytes] | None = None) -> ImportResult:
-    """Add the export's entries that are not in the journal yet (encrypted on the
-    way in when the journal is locked)."""
-    entries, problems = read_export(path, opener)
-    result = ImportResult(problems=problems)
-    known = journal.load().ids
+    """Add the entries of an export that the journal does not have yet (encrypted on
+    the way in when the journal is locked).
+
+    Entries already there (same id) are skipped; an entry whose place in the journal
+    is taken by a damaged file is reported, and the damaged file is left as it is.
+    """
+    entries, problems, duplicates = _read_export(path, opener)
+    result = ImportResult(problems=problems, duplicates=duplicates)
+    loaded = journal.load()
+    known = loaded.ids
+    damaged = {problem.path: problem for problem in loaded.problems}
     for entry in entries:
         if entry.id in known:
             result.skipped.append(entry)
+            continue
+        target = journal.path_for(entry)
+        if target in damaged:
+            problem = damaged[target]
+            result.problems.append(
+                f"{entry.id} was not imported: the journal has a damaged file in its place "
+                f"({problem.where}: {problem.message}); that file was left as it is, so move it "
+                "away and import again to use this copy"
+            )
             continue
         try:
             journal.save(entry)

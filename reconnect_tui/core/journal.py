@@ -13,7 +13,6 @@ for one entry (a conversion stopped part way), the encrypted one is the entry.
 from __future__ import annotations
 
 import gc
-import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reconnect_tui.core.entry import Entry, EntryFromNewerVersion, EntryInvalid
+from reconnect_tui.core.entry import Entry, EntryFromNewerVersion, EntryInvalid, decode_entry, encode_entry
 from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.fsutil import atomic_write, is_temp_name, remove_stale_temp
 
@@ -30,16 +29,20 @@ if TYPE_CHECKING:
 
 ENTRY_SUFFIX = ".json"
 LOCKED_SUFFIX = ".json.age"
+NOTE_MARK = ".note-"  # <entry id>.note-<stamp>.json: a later note, read with its entry
 
 
 @dataclass(frozen=True)
 class JournalProblem:
+    """A file that could not be read as an entry: where, and what is wrong in plain words."""
+
     path: Path
     message: str
     newer: bool = False
+    where: str = ""  # the path inside the journal, e.g. 2025/03/x.json
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}; it was left untouched"
+        return f"entry {self.where or self.path}: {self.message}; it was left untouched"
 
 
 @dataclass
@@ -57,7 +60,8 @@ def sort_key(entry: Entry) -> tuple:
 
 
 def encode(entry: Entry) -> bytes:
-    return (json.dumps(entry.to_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """An entry file's bytes (schema 2)."""
+    return encode_entry(entry)
 
 
 class Journal:
@@ -89,13 +93,13 @@ class Journal:
         if not path.name.endswith(".age"):
             return data
         if self.key is None:
-            raise EntryInvalid("is encrypted, and the journal was not unlocked")
+            raise EntryInvalid("it is encrypted, and the journal was not unlocked")
         from reconnect_tui.core.lockbox import EncryptedDataDamaged
 
         try:
             return self.key.decrypt(data, path)
         except EncryptedDataDamaged as error:
-            raise EntryInvalid(f"cannot be decrypted ({error.reason})") from None
+            raise EntryInvalid(f"it cannot be decrypted ({error.reason})") from None
 
     def save(self, entry: Entry) -> Path:
         """Write a new entry; JournalError if one with its id is already there."""
@@ -123,7 +127,7 @@ class Journal:
                 name = item.name
                 if is_temp_name(name):
                     remove_stale_temp(Path(item.path))
-                elif name.startswith("."):
+                elif name.startswith(".") or NOTE_MARK in name:
                     continue
                 elif name.endswith(ENTRY_SUFFIX):
                     files.append(Path(item.path))
@@ -153,7 +157,11 @@ class Journal:
                     continue
                 if entry.id in seen:
                     result.problems.append(
-                        JournalProblem(path, f"has the same id as {seen[entry.id]}, so it was not shown")
+                        JournalProblem(
+                            path,
+                            f"it has the same id as {self.where(seen[entry.id])}, so it was not shown",
+                            where=self.where(path),
+                        )
                     )
                     continue
                 seen[entry.id] = path
@@ -170,24 +178,26 @@ class Journal:
                     return max(entries, key=sort_key)
         return None
 
+    def where(self, path: Path) -> str:
+        """A file's place inside the journal, as problems name it (2025/03/x.json)."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def read(self, path: Path) -> Entry:
+        """One entry file; EntryInvalid (or EntryFromNewerVersion) in plain words, OSError as is."""
+        return decode_entry(self.open_bytes(path))
+
     def _read(self, path: Path, problems: list[JournalProblem]) -> Entry | None:
         try:
-            data = json.loads(self.open_bytes(path))
+            return decode_entry(self.open_bytes(path))
         except OSError as error:
-            problems.append(JournalProblem(path, f"cannot be read ({error.strerror})"))
-            return None
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            problems.append(JournalProblem(path, f"is damaged (not valid JSON: {error})"))
-            return None
-        except EntryInvalid as error:  # an encrypted file that cannot be decrypted
-            problems.append(JournalProblem(path, str(error)))
-            return None
-        try:
-            return Entry.from_dict(data)
+            problems.append(JournalProblem(path, f"it cannot be read ({error.strerror})", where=self.where(path)))
         except EntryFromNewerVersion as error:
-            problems.append(JournalProblem(path, f"was {error}", newer=True))
+            problems.append(JournalProblem(path, str(error), newer=True, where=self.where(path)))
         except EntryInvalid as error:
-            problems.append(JournalProblem(path, f"is damaged ({error})"))
+            problems.append(JournalProblem(path, str(error), where=self.where(path)))
         return None
 
 

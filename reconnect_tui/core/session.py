@@ -3,9 +3,9 @@
 Steps run in order: arrive (closeness now), follow-up (only when the last entry
 left intentions), one step per prompt, then close (appreciation, gesture,
 closeness again). No step is mandatory: moving on leaves an empty answer, which
-is recorded as passed; prompts never reached when the couple saves early are
-recorded as `not_reached`. The session turns into a journal entry with `finish`
-and into a draft with `to_dict`, and back with `from_dict`.
+is recorded as `empty` (a chosen pass as `passed`); prompts never reached when
+the couple saves early are recorded as `not_reached`. The session turns into a
+journal entry with `finish` and into a draft with `to_dict`, and back with `from_dict`.
 
 Each prompt is answered in a mode (`open`, `blind` or `turns`: `--mode` first, then
 the prompt's own, then the deck's). A blind or turns prompt walks through sub-steps
@@ -27,6 +27,7 @@ from reconnect_tui.core.entry import (
     FOLLOW_UP_RESULTS,
     Answer,
     AnswerValue,
+    DeckRef,
     Entry,
     FollowUp,
     PartnerRecord,
@@ -364,7 +365,7 @@ class CheckinSession:
                     tip=prompt.tip,
                     labels=prompt.labels,
                     options=prompt.options,
-                    mode=self.prompt_mode(index),
+                    mode=self.prompt_mode(index),  # type: ignore[arg-type]
                     revealed_at=revealed_at,
                     turns=talk.turns_record() if talk is not None and talk.mode == "turns" and reached else (),
                 )
@@ -377,12 +378,11 @@ class CheckinSession:
         return Entry(
             id=self.entry_id,
             started_at=self.started_at,
-            finished_at=finished_at,
-            deck_id=self.deck.id,
-            deck_title=self.deck.title,
+            finished_at=max(finished_at, self.started_at),  # a clock set back mid-check-in
+            deck=DeckRef(self.deck.id, self.deck.title),
+            mode=self.mode,  # type: ignore[arg-type]
             partners=partners,  # type: ignore[arg-type]
             prompts=tuple(records),
-            mode=self.mode,
             ratings_revealed_at=ratings_revealed_at,
         )
 
@@ -472,6 +472,7 @@ def _words(text: str) -> str | None:
 
 
 def _record_answer(state: AnswerState, reached: bool) -> Answer:
+    """A chosen pass is `passed`; a box left empty is `empty` (the signals tell them apart)."""
     if not reached:
         return Answer("not_reached")
     value = state.value.strip() if isinstance(state.value, str) else state.value

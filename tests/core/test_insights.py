@@ -6,7 +6,8 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
-from helpers import MOMENT, fill_journal, make_entry
+import msgspec
+from helpers import MOMENT, fill_journal, make_entry, schema1_dict
 
 from reconnect_tui.core.entry import Answer, Entry, FollowUp, PromptRecord
 from reconnect_tui.core.insights import (
@@ -98,8 +99,7 @@ def test_closeness_far_apart_several_times_in_a_row() -> None:
 
 def _with_passed_prompt(entry: Entry) -> Entry:
     passed = PromptRecord("tender", "What scares you?", "text", (Answer("passed"), Answer("answered", "x")))
-    return Entry(entry.id, entry.started_at, entry.finished_at, entry.deck_id, entry.deck_title,
-                 entry.partners, (*entry.prompts, passed))
+    return msgspec.structs.replace(entry, prompts=(*entry.prompts, passed))
 
 
 def test_a_prompt_passed_again_and_again() -> None:
@@ -115,8 +115,7 @@ def test_signals_read_a_real_journal_with_damaged_and_older_files(tmp_path: Path
     journal = fill_journal(tmp_path, 5)
     month = tmp_path / "2026" / "11"
     (month / "broken.json").write_text("{not json")
-    older = make_entry(MOMENT - 40 * DAY, "older").to_dict()
-    older["schema_version"] = 0  # an older schema that this one still reads
+    older = schema1_dict(make_entry(MOMENT - 40 * DAY, "older"))  # an older schema, still read
     (month / "older.json").write_text(json.dumps(older))
     loaded = journal.load()
     assert len(loaded.entries) == 6 and [p.path.name for p in loaded.problems] == ["broken.json"]

@@ -12,7 +12,7 @@ import pytest
 from helpers import MOMENT, fill_journal, make_entry
 
 from reconnect_tui.core import fsutil
-from reconnect_tui.core.entry import Entry, EntryInvalid
+from reconnect_tui.core.entry import EntryInvalid, entry_from_dict
 from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.journal import Journal
 
@@ -27,7 +27,7 @@ def test_an_entry_is_one_private_file_by_year_and_month(tmp_path: Path) -> None:
     assert oct(path.stat().st_mode & 0o777) == oct(0o600)
     assert oct((tmp_path / "journal" / "2026").stat().st_mode & 0o777) == oct(0o700)
     data = json.loads(path.read_text())
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["started_at"] == "2026-11-26T21:30:05+01:00"
     assert data["prompts"][0]["text"] == "What made you smile today?"
     assert journal.load().entries == [entry]
@@ -123,20 +123,20 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     [
         ({"id": "../../escape"}, "characters"),
         ({"started_at": "2026-11-26T21:30:05"}, "time zone"),
-        ({"started_at": "yesterday"}, "not a date"),
+        ({"started_at": "yesterday"}, "start time is \"yesterday\", it must be a date and time"),
         ({"schema_version": None}, "schema_version"),
     ],
 )
 def test_entries_that_do_not_fit_are_refused(change: dict, message: str) -> None:
     with pytest.raises(EntryInvalid, match=message):
-        Entry.from_dict(dict(make_entry().to_dict(), **change))
+        entry_from_dict(dict(make_entry().to_dict(), **change))
 
 
 def test_answer_shapes_are_checked() -> None:
     data = make_entry().to_dict()
     data["prompts"][0]["answers"][0] = {"status": "answered", "answer": 3}
     with pytest.raises(EntryInvalid, match="wrong shape"):
-        Entry.from_dict(data)
+        entry_from_dict(data)
     data["prompts"][0]["answers"][0] = {"status": "maybe"}
     with pytest.raises(EntryInvalid, match="status"):
-        Entry.from_dict(data)
+        entry_from_dict(data)

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 from helpers import MOMENT, make_deck, mixed_deck
 
-from reconnect_tui.core.entry import Entry
+from reconnect_tui.core.entry import entry_from_dict
 from reconnect_tui.core.errors import DraftError
 from reconnect_tui.core.session import CheckinSession, StepKind
 
@@ -80,7 +80,7 @@ def test_a_full_check_in_becomes_an_entry() -> None:
     assert choice.answers[0].value == ("Work", "Phones") and choice.answers[1].status == "passed"
     assert words.tip == "Listen first."
     jsonschema.Draft202012Validator(json.loads(ENTRY_SCHEMA.read_text())).validate(entry.to_dict())
-    assert Entry.from_dict(entry.to_dict()) == entry
+    assert entry_from_dict(entry.to_dict()) == entry
 
 
 def test_saving_early_marks_unreached_prompts() -> None:
@@ -102,6 +102,22 @@ def test_going_back_keeps_what_was_reached() -> None:
     s.go_back()
     statuses = [p.answers[0].status for p in s.finish(MOMENT).prompts]
     assert statuses == ["empty", "empty", "empty"]
+
+
+def test_a_chosen_pass_and_an_empty_box_are_told_apart() -> None:
+    s = session()
+    s.go_next()
+    s.set_answer(0, 0, "   ")  # only spaces: left empty
+    s.set_passed(0, 1, True)
+    entry = s.finish(MOMENT)
+    assert [a.status for a in entry.prompts[0].answers] == ["empty", "passed"]
+    assert entry.prompts[0].mode == "open" and entry.mode == "open"
+    assert entry.to_dict()["schema_version"] == 2
+
+
+def test_a_clock_set_back_during_the_check_in_still_gives_an_entry() -> None:
+    entry = session().finish(MOMENT - timedelta(minutes=5))
+    assert entry.finished_at == entry.started_at
 
 
 def test_draft_round_trip_keeps_everything() -> None:

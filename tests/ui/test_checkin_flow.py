@@ -105,7 +105,7 @@ async def test_a_whole_check_in_from_the_keyboard(make_app: MakeApp, private_hom
     assert second.intention == "Hug at the door"
     answers = [[(a.status, a.value) for a in p.answers] for p in entry.prompts]
     assert answers[0] == [("answered", "A quiet walk"), ("answered", "Coffee in bed")]
-    assert answers[1] == [("answered", "I wish you had seen the sunset"), ("empty", None)]
+    assert answers[1] == [("answered", "I wish you had seen the sunset"), ("empty", None)]  # left empty, not passed
     assert answers[2] == [("answered", 3), ("answered", 5)]
     assert all(status == "empty" for row in answers[3:] for status, _ in row)
     assert draft(private_home) is None

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from reconnect_tui.core.entry import FOLLOW_UP_WORDS, Entry, closeness_words
+from reconnect_tui.core.entry import FOLLOW_UP_WORDS, STATUS_WORDS, Entry, closeness_words
 
 
 def _day(entry: Entry) -> str:
@@ -59,7 +59,7 @@ def render_entry(entry: Entry, colours: tuple[str, str]) -> RenderableType:
             if answer.status == "answered":
                 cells.append(Text(prompt.describe(answer)))
             else:
-                cells.append(Text("passed" if answer.status == "passed" else "not reached", style="dim italic"))
+                cells.append(Text(STATUS_WORDS.get(answer.status, answer.status), style="dim italic"))
         parts.append(pair(*cells))
     for title, attribute in (("Appreciations", "appreciation"), ("Small gestures for the coming days", "intention")):
         values = [getattr(p, attribute) for p in entry.partners]
