@@ -21,6 +21,7 @@ from reconnect_tui.core.entry import (
     STATUS_WORDS,
     Entry,
     EntryInvalid,
+    Note,
     closeness_words,
     decode_entry,
     encode_entry_line,
@@ -108,6 +109,10 @@ def entry_to_markdown(entry: Entry, heading: str = "##") -> str:
         if given:
             lines += ["", f"{heading}# {title}", ""]
             lines += [f"- **{name}:** {' '.join(text.split())}" for name, text in given]
+    if entry.notes:
+        lines += ["", f"{heading}# Later notes", ""]
+        for note in entry.notes:
+            lines += [f"*{_day(note.written_at)}*", ""] + _quote(note.text) + [""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -137,6 +142,7 @@ class ImportResult:
     skipped: list[Entry] = field(default_factory=list)  # already in the journal
     problems: list[str] = field(default_factory=list)  # entries that could not be read or placed
     duplicates: list[Entry] = field(default_factory=list)  # a second copy of an id inside the export
+    notes_added: list[Note] = field(default_factory=list)  # later notes the journal did not have
 
 
 class _ExportDocument(msgspec.Struct):
@@ -237,10 +243,13 @@ def import_file(journal: Journal, path: Path, opener: Callable[[bytes], bytes] |
     result = ImportResult(problems=problems, duplicates=duplicates)
     loaded = journal.load()
     known = loaded.ids
+    in_journal = {entry.id: entry for entry in loaded.entries}
     damaged = {problem.path: problem for problem in loaded.problems}
     for entry in entries:
         if entry.id in known:
             result.skipped.append(entry)
+            if entry.id in in_journal:
+                _add_notes(journal, in_journal[entry.id], entry.notes, set(in_journal[entry.id].notes), result)
             continue
         target = journal.path_for(entry)
         if target in damaged:
@@ -262,7 +271,23 @@ def import_file(journal: Journal, path: Path, opener: Callable[[bytes], bytes] |
             ) from None
         known.add(entry.id)
         result.added.append(entry)
+        _add_notes(journal, entry, entry.notes, set(), result)
     return result
+
+
+def _add_notes(journal: Journal, entry: Entry, notes: Iterable[Note], have: set[Note], result: ImportResult) -> None:
+    """Write the notes the journal does not have yet (the same words at the same time
+    by the same person count as the same note)."""
+    for note in notes:
+        if note in have or note.entry_id != entry.id:
+            continue
+        try:
+            journal.save_note(entry, note)
+        except JournalError as error:
+            result.problems.append(f"a note on {entry.id} was not imported: {error}")
+            continue
+        have.add(note)
+        result.notes_added.append(note)
 
 
 def save_copy(entries: Iterable[Entry], path: Path, key: Key | None = None) -> Path:

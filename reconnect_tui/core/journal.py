@@ -14,15 +14,21 @@ from __future__ import annotations
 
 import gc
 import os
+import re
+import secrets
+from datetime import datetime
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from reconnect_tui.core.entry import Entry, EntryFromNewerVersion, EntryInvalid, decode_entry, encode_entry
+from reconnect_tui.core.model import ID_REGEX, Note, check_moment, decode_note, encode_note
 from reconnect_tui.core.errors import JournalError
-from reconnect_tui.core.fsutil import atomic_write, is_temp_name, remove_stale_temp
+from reconnect_tui.core.fsutil import atomic_write, fsync_dir, is_temp_name, make_private_dirs, remove_stale_temp
 
 if TYPE_CHECKING:
     from reconnect_tui.core.lockbox import Key
@@ -30,6 +36,9 @@ if TYPE_CHECKING:
 ENTRY_SUFFIX = ".json"
 LOCKED_SUFFIX = ".json.age"
 NOTE_MARK = ".note-"  # <entry id>.note-<stamp>.json: a later note, read with its entry
+NOTE_NAME = re.compile(r"^(?P<entry>.+)\.note-(?P<stamp>[0-9]{8}-[0-9]{6}-[0-9a-f]{6})\.json(?:\.age)?$")
+TRASH_DIR = ".trash"  # <journal>/.trash/YYYY/MM/: deleted entries, left out of loads and exports
+_ID = re.compile(ID_REGEX)
 
 
 @dataclass(frozen=True)
@@ -120,15 +129,22 @@ class Journal:
                 yield from self._files_in(month)
 
     def _files_in(self, folder: Path) -> list[Path]:
-        files = []
+        return self._scan(folder)[0]
+
+    def _scan(self, folder: Path) -> tuple[list[Path], list[Path]]:
+        """The entry files and the note files of one month folder."""
+        files: list[Path] = []
+        notes: list[Path] = []
         locked: set[str] = set()
         with os.scandir(folder) as scan:
             for item in scan:
                 name = item.name
                 if is_temp_name(name):
                     remove_stale_temp(Path(item.path))
-                elif name.startswith(".") or NOTE_MARK in name:
+                elif name.startswith("."):
                     continue
+                elif NOTE_MARK in name and NOTE_NAME.match(name):
+                    notes.append(Path(item.path))
                 elif name.endswith(ENTRY_SUFFIX):
                     files.append(Path(item.path))
                 elif name.endswith(LOCKED_SUFFIX):
@@ -136,7 +152,8 @@ class Journal:
                     locked.add(name[: -len(".age")])
         if locked:  # a conversion stopped part way: the encrypted form is the entry
             files = [path for path in files if path.name not in locked]
-        return files
+            notes = [path for path in notes if path.name not in locked]
+        return files, notes
 
     def load(self, at_least: int | None = None) -> JournalLoad:
         """Every readable entry, oldest first, and what could not be read.
@@ -146,28 +163,169 @@ class Journal:
         """
         result = JournalLoad()
         seen: dict[str, Path] = {}
-        last_month: Path | None = None
         with _gc_paused():
-            for path in self.entry_files(newest_first=at_least is not None):
-                if at_least is not None and len(result.entries) >= at_least and path.parent != last_month:
+            for month in self._months(newest_first=at_least is not None):
+                if at_least is not None and len(result.entries) >= at_least:
                     break
-                last_month = path.parent
-                entry = self._read(path, result.problems)
-                if entry is None:
-                    continue
-                if entry.id in seen:
-                    result.problems.append(
-                        JournalProblem(
-                            path,
-                            f"it has the same id as {self.where(seen[entry.id])}, so it was not shown",
-                            where=self.where(path),
+                files, notes = self._scan(month)
+                here: dict[str, int] = {}  # entry id -> its place in result.entries
+                for path in files:
+                    entry = self._read(path, result.problems)
+                    if entry is None:
+                        continue
+                    if entry.id in seen:
+                        result.problems.append(
+                            JournalProblem(
+                                path,
+                                f"it has the same id as {self.where(seen[entry.id])}, so it was not shown",
+                                where=self.where(path),
+                            )
                         )
-                    )
-                    continue
-                seen[entry.id] = path
-                result.entries.append(entry)
+                        continue
+                    seen[entry.id] = path
+                    here[entry.id] = len(result.entries)
+                    result.entries.append(entry)
+                if notes:
+                    self._attach_notes(month, notes, here, result)
         result.entries.sort(key=sort_key)
         return result
+
+    def _months(self, newest_first: bool = False) -> Iterator[Path]:
+        for year in _sorted_children(self.root, newest_first):
+            yield from _sorted_children(year, newest_first)
+
+    def _attach_notes(self, month: Path, paths: list[Path], here: dict[str, int], result: JournalLoad) -> None:
+        """Merge the notes of one month into their entries (read in the same pass)."""
+        found: dict[str, list[Note]] = {}
+        for path in sorted(paths):
+            match = NOTE_NAME.match(path.name)
+            assert match is not None
+            entry_id = match.group("entry")
+            try:
+                note = decode_note(self.open_bytes(path))
+            except OSError as error:
+                result.problems.append(JournalProblem(path, f"it cannot be read ({error.strerror})", where=self.where(path)))
+                continue
+            except EntryInvalid as error:
+                result.problems.append(JournalProblem(path, str(error), where=self.where(path)))
+                continue
+            if note.entry_id != entry_id:
+                result.problems.append(
+                    JournalProblem(path, f"it is a note on {note.entry_id}, not on {entry_id}", where=self.where(path))
+                )
+                continue
+            found.setdefault(entry_id, []).append(note)
+        for entry_id, notes in found.items():
+            if entry_id in here:
+                index = here[entry_id]
+                ordered = tuple(sorted(notes, key=lambda n: (n.written_at, n.text)))
+                result.entries[index] = msgspec.structs.replace(result.entries[index], notes=ordered)
+            elif not any((month / f"{entry_id}{suffix}").exists() for suffix in (ENTRY_SUFFIX, LOCKED_SUFFIX)):
+                for note in notes:
+                    result.problems.append(
+                        JournalProblem(
+                            month / f"{entry_id}{NOTE_MARK}…",
+                            "it is a note on an entry that is not in the journal",
+                            where=f"{self.where(month)}/{entry_id}{NOTE_MARK}…",
+                        )
+                    )
+                    break
+
+    # --- later notes --------------------------------------------------------------------
+
+    def add_note(self, entry: Entry, text: str, written_at: datetime, author: str | None = None) -> Note:
+        """Write a later note on an entry, in a small file of its own beside it.
+
+        Two laptops adding notes to one entry never touch the same file, so a synced
+        folder never gets a conflict. `author` is a person id (see people.py) or None.
+        The note is in `entry.notes` the next time the journal is loaded.
+        JournalError says what is wrong (no words, an unknown entry, a bad time).
+        """
+        words = text.strip()
+        if not words:
+            raise JournalError("a note needs a few words")
+        if len(words) > 100_000:
+            raise JournalError("a note can be at most 100,000 characters")
+        if author is not None and not _ID.match(author):
+            raise JournalError(f"{author!r} is not a person id")
+        if written_at.tzinfo is None:
+            raise JournalError("a note's time needs its time zone")
+        try:
+            check_moment(written_at, "the note's time")
+        except ValueError as error:
+            raise JournalError(str(error)) from None
+        note = Note(entry_id=entry.id, written_at=written_at, author=author, text=words)
+        self.save_note(entry, note)
+        return note
+
+    def save_note(self, entry: Entry, note: Note) -> Path:
+        """Write a note (already made) beside its entry; import uses it."""
+        if self._entry_file(entry) is None:
+            raise JournalError(f"the entry {entry.id} is not in the journal, so the note was not written")
+        stamp = f"{note.written_at:%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+        suffix = ".json.age" if self.key is not None else ".json"
+        path = self.path_for(entry).with_name(f"{entry.id}{NOTE_MARK}{stamp}{suffix}")
+        data = self.seal(encode_note(note))
+        try:
+            return atomic_write(path, data, overwrite=False)
+        except FileExistsError:
+            return self.save_note(entry, note)  # the same second and the same 24 random bits: try again
+        except OSError as error:
+            raise JournalError(f"the note could not be written to {path} ({error.strerror or error})") from None
+
+    def _entry_file(self, entry: Entry, root: Path | None = None) -> Path | None:
+        """The entry's file (plain or locked) under `root` (the journal by default), if there."""
+        place = self.path_for(entry)
+        folder = (root or self.root) / place.parent.relative_to(self.root)
+        for suffix in (ENTRY_SUFFIX, LOCKED_SUFFIX):
+            candidate = folder / f"{entry.id}{suffix}"
+            if candidate.exists():
+                return candidate
+        return None
+
+    # --- trash ----------------------------------------------------------------------------
+
+    @property
+    def trash_root(self) -> Path:
+        return self.root / TRASH_DIR
+
+    def trash(self, entry: Entry) -> Path:
+        """Move an entry and its notes into `<journal>/.trash/YYYY/MM/` (nothing is deleted).
+
+        Loads and exports leave the trash out; `trashed()` lists it and `restore()`
+        brings an entry back. Returns the entry's new place; JournalError if it is
+        not in the journal or the trash already holds an entry with its id.
+        """
+        return self._move(entry, self.root, self.trash_root)
+
+    def restore(self, entry: Entry) -> Path:
+        """Bring an entry (and its notes) back from the trash to its place in the journal."""
+        return self._move(entry, self.trash_root, self.root)
+
+    def trashed(self) -> JournalLoad:
+        """What is in the trash, read like a journal (with its notes)."""
+        return Journal(self.trash_root, self.key).load()
+
+    def _move(self, entry: Entry, source_root: Path, target_root: Path) -> Path:
+        source = self._entry_file(entry, source_root)
+        where = "the trash" if source_root == self.trash_root else "the journal"
+        if source is None:
+            raise JournalError(f"the entry {entry.id} is not in {where}")
+        if self._entry_file(entry, target_root) is not None:
+            there = "the journal" if target_root == self.root else "the trash"
+            raise JournalError(f"{there} already holds an entry with the id {entry.id}; nothing was moved")
+        target_folder = target_root / source.parent.relative_to(source_root)
+        make_private_dirs(target_folder)
+        notes = [p for p in source.parent.glob(f"{glob_escape(entry.id)}{NOTE_MARK}*") if NOTE_NAME.match(p.name)]
+        try:
+            for path in notes:  # notes first: an entry never arrives without them
+                os.rename(path, target_folder / path.name)
+            os.rename(source, target_folder / source.name)
+        except OSError as error:
+            raise JournalError(f"the entry {entry.id} could not be moved ({error.strerror or error})") from None
+        fsync_dir(target_folder)
+        fsync_dir(source.parent)
+        return target_folder / source.name
 
     def latest(self) -> Entry | None:
         """The most recent readable entry, reading only the newest month that has one."""
@@ -216,6 +374,12 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def glob_escape(text: str) -> str:
+    """An id as a glob pattern that matches only itself (ids may hold no glob characters,
+    but a damaged name might)."""
+    return re.sub(r"([*?\[])", r"[\1]", text)
 
 
 def _sorted_children(folder: Path, newest_first: bool) -> list[Path]:

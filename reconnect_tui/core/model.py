@@ -393,7 +393,7 @@ def decode_entry(raw: bytes | str) -> Entry:
     try:
         entry = _decoder().decode(raw)
     except msgspec.ValidationError as error:
-        raise _refusal(error, raw) from None
+        raise refusal(error, raw) from None
     except msgspec.DecodeError as error:
         raise EntryInvalid(f"it is not valid JSON [{error}]") from None
     except RecursionError:
@@ -431,15 +431,18 @@ def entry_from_dict(data: object) -> Entry:
     return decode_entry(raw)
 
 
-def _refusal(error: msgspec.ValidationError, raw: bytes) -> EntryInvalid:
-    """The right refusal for a file the model rejected; a newer schema is told apart."""
+def refusal(
+    error: msgspec.ValidationError, raw: bytes, root: str = "the entry", kind: str = "an entry"
+) -> EntryInvalid:
+    """The right refusal for a file the model rejected, in plain words; a newer schema
+    is told apart (EntryFromNewerVersion). `root` and `kind` name the document."""
     text = str(error)
     if "`$.schema_version`" in text or "missing required field `schema_version`" in text:
         version = value_at(raw, ["schema_version"])
         readable = " and ".join(str(v) for v in READABLE_VERSIONS)
         if version is MISSING:
             if value_at(raw, []) is MISSING or not isinstance(value_at(raw, []), dict):
-                return EntryInvalid(f"it is not an entry (an entry is a JSON object) [{text}]")
+                return EntryInvalid(f"it is not {kind} ({kind} is a JSON object) [{text}]")
             return EntryInvalid(f"the schema_version is missing, so it cannot be read [{text}]")
         if type(version) is int and SCHEMA_VERSION < version < 1000:
             return EntryFromNewerVersion(
@@ -448,8 +451,32 @@ def _refusal(error: msgspec.ValidationError, raw: bytes) -> EntryInvalid:
         either = " or ".join(str(v) for v in READABLE_VERSIONS)
         return EntryInvalid(f"the schema_version is {shown(version)}, it must be {either} [{text}]")
     if text.startswith("Expected `object`") and " - at `" not in text:
-        return EntryInvalid(f"it is not an entry (an entry is a JSON object) [{text}]")
-    return EntryInvalid(explain(error, raw, _CHOICES))
+        return EntryInvalid(f"it is not {kind} ({kind} is a JSON object) [{text}]")
+    return EntryInvalid(explain(error, raw, _CHOICES, root))
+
+
+def decode_note(raw: bytes) -> Note:
+    """A later note from the bytes of its file; EntryInvalid in plain words."""
+    if not _note_decoders:
+        _note_decoders.append(msgspec.json.Decoder(Note))
+    if raw[:3] == BOM:
+        raw = raw[3:]
+    try:
+        return _note_decoders[0].decode(raw)
+    except msgspec.ValidationError as error:
+        raise refusal(error, raw, "the note", "a note") from None
+    except msgspec.DecodeError as error:
+        raise EntryInvalid(f"it is not valid JSON [{error}]") from None
+    except (RecursionError, ValueError, TypeError, OverflowError, MemoryError) as error:
+        raise EntryInvalid(f"it cannot be read as a note [{error}]") from None
+
+
+def encode_note(note: Note) -> bytes:
+    """A note file's bytes."""
+    return msgspec.json.format(_ENCODER.encode(note), indent=2) + b"\n"
+
+
+_note_decoders: list[msgspec.json.Decoder] = []
 
 
 # --- the shipped schema -------------------------------------------------------------------------

@@ -33,6 +33,8 @@ _ITEM_WORDS = {
     "turns": "turn",
     "reflections": "reflection",
     "notes": "note",
+    "people": "person",
+    "names": "name",
     "answer": "choice",
 }
 _TYPE_WORDS = {
@@ -72,7 +74,9 @@ def _where(steps: list[str | int], root: str = "the entry") -> str:
     if not words:
         return root
     text = "'s ".join(words)
-    return text if text.startswith("prompt ") or text.startswith("note ") else f"the {text}"
+    first = words[0].split(" ")
+    numbered = len(first) == 2 and first[0] in _ITEM_WORDS.values() and first[1].isdigit()
+    return text if numbered else f"the {text}"
 
 
 def value_at(raw: bytes, steps: list[str | int]) -> object:
@@ -124,7 +128,9 @@ def _need(steps: list[str | int], message: str, choices: Mapping[str, Sequence[o
         if length.group(1) == "<=":
             return f"at most {length.group(2)} {unit}"
         if length.group(1) == ">=":
-            return "not empty" if length.group(2) == "1" else f"at least {length.group(2)} {unit}"
+            if length.group(2) == "1":
+                return "not empty" if unit == "characters" else "at least one"
+            return f"at least {length.group(2)} {unit}"
         return f"exactly {length.group(2)} items"
     expected = re.match(r"Expected `([^`]*)`", message)
     if expected:

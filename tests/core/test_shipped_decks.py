@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from reconnect_tui.cli import app
 from reconnect_tui.core.decks import Deck, read_deck_file, shipped_deck_file
+from reconnect_tui.core.wording import care_note_gaps, is_about_safety
 
 SCHEMA = Path(__file__).resolve().parents[2] / "reconnect_tui" / "schemas" / "deck.schema.json"
 EXPECTED = [
@@ -131,37 +132,18 @@ def test_repair_opens_with_a_note_of_care(shipped: list[Deck]) -> None:
     assert repair.gestures, "repair offers gestures of its own"
 
 
-def _is_care_note(note: str) -> bool:
-    return bool(re.search(r"therap|unsafe|afraid|violence|danger", note, re.IGNORECASE))
-
-
-def care_note_problems(note: str) -> list[str]:
-    """What a note about getting help must say, so it never says half of it."""
-    lowered = " ".join(note.lower().split())
-    needed = {
-        "says the app is not therapy": "not therapy" in lowered,
-        "names a couples therapist for deeper hurts": "couples therapist" in lowered,
-        "says either can take a break": "break" in lowered and "either of you" in lowered,
-        "speaks to someone afraid, controlled or pressured": all(w in lowered for w in ("afraid", "controlled", "pressured")),
-        "points them to support of their own first": "domestic-violence line" in lowered and "first" in lowered,
-        "says a joint session is not the place then": "not a joint session" in lowered or "not a couples session" in lowered,
-        "names emergency services for danger": "emergency services" in lowered,
-    }
-    return [what for what, ok in needed.items() if not ok]
-
-
 def test_every_care_note_says_all_of_it(shipped: list[Deck]) -> None:
-    care = [deck for deck in shipped if deck.note and _is_care_note(deck.note)]
+    care = [deck for deck in shipped if deck.note and is_about_safety(deck.note)]
     assert "repair" in [deck.id for deck in care]
     for deck in care:
-        assert care_note_problems(deck.note or "") == [], deck.id
+        assert care_note_gaps(deck.note or "") == [], deck.id
 
 
 def test_the_care_lint_catches_a_half_note() -> None:
     half = "reconnect is not therapy. If you feel unsafe, call a couples therapist together."
-    assert _is_care_note(half)
-    assert "points them to support of their own first" in care_note_problems(half)
-    assert "names emergency services for danger" in care_note_problems(half)
+    assert is_about_safety(half)
+    assert "points them first to support of their own or a domestic-violence line" in care_note_gaps(half)
+    assert "names emergency services for danger" in care_note_gaps(half)
 
 
 def test_repair_goes_in_the_order_that_helps(shipped: list[Deck]) -> None:

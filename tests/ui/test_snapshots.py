@@ -38,9 +38,10 @@ SIZES = [(80, 24), (120, 40)]
 def snapshot_app(private_home: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., ReconnectApp]:
     monkeypatch.setattr(session_module, "new_entry_id", lambda started_at: "20261126-213000-snapshot")
 
-    def make(partners: tuple[str, str] | None = ("Alex", "Sam"), start: str = "checkin") -> ReconnectApp:
+    def make(partners: tuple[str, str] | None = ("Alex", "Sam"), start: str = "checkin",
+             deck: str | None = None) -> ReconnectApp:
         workspace = Workspace.open(Paths.in_folder(private_home))
-        return build_app(workspace, start=start, request=CheckinRequest(None, partners, None), clock=Clock(),
+        return build_app(workspace, start=start, request=CheckinRequest(deck, partners, None), clock=Clock(),
                          cursor_blink=False)
 
     return make
@@ -62,6 +63,30 @@ def test_arriving(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-
         await pilot.press("right", "right", "right", "tab", "right", "right")
 
     assert snap_compare(snapshot_app(), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_repair_first_step(snap_compare, snapshot_app, private_home, size) -> None:  # type: ignore[no-untyped-def]
+    """The repair deck opens with its note of care, then asks whether both are calm enough."""
+    Journal(private_home / "journal").save(make_entry(FIXED - timedelta(days=2), "before", intentions=(None, None)))
+
+    async def ready(pilot: Pilot) -> None:
+        await on_screen(pilot, CheckinScreen)
+        await pilot.press("right", "right", "tab", "right", "right", "right")
+
+    assert snap_compare(snapshot_app(deck="repair"), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_repair_asks_first_if_both_are_ready(snap_compare, snapshot_app, private_home, size) -> None:  # type: ignore[no-untyped-def]
+    Journal(private_home / "journal").save(make_entry(FIXED - timedelta(days=2), "before", intentions=(None, None)))
+
+    async def ready(pilot: Pilot) -> None:
+        await on_screen(pilot, CheckinScreen)
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: pilot.app.screen.session.step.prompt_index == 0, "the first prompt")  # type: ignore[attr-defined]
+
+    assert snap_compare(snapshot_app(deck="repair"), terminal_size=size, run_before=ready)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -83,6 +83,9 @@ class CheckinScreen(Screen[None]):
         self._elapsed_before = session.elapsed_seconds
         self._changing_step = False
         self._held_keys: list[events.Key] = []
+        # A couple's very first check-in hears, before anything is written, that both
+        # of them can read all of it.
+        self.first_checkin = workspace.journal.latest() is None
 
     @property
     def reconnect(self) -> Leaving:
@@ -153,7 +156,7 @@ class CheckinScreen(Screen[None]):
         self.set_focus(None)
         area = self.query_one("#step-area", Container)
         await area.remove_children()
-        step = build_step(self.session)
+        step = build_step(self.session, first_checkin=self.first_checkin)
         await area.mount(step)
         self._update_controls()
         self._release_keys(self.query_one(step.first_focus))

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from reconnect_tui.core.decks import Deck
 from reconnect_tui.core.insights import gentle_signals, last_checkin_line
 from reconnect_tui.core.workspace import Workspace
-from reconnect_tui.core.wording import CARE_NOTE
+from reconnect_tui.ui.widgets.care_note import CareNote
 
 
 class HomeScreen(Screen[None]):
@@ -58,7 +58,7 @@ class HomeScreen(Screen[None]):
                     yield Static("", id="deck-description", markup=False)
                     yield Static("", id="deck-note", classes="deck-note", markup=False)
             yield Static("", id="home-signals", classes="signal", markup=False)
-            yield Static(CARE_NOTE, classes="care-note")
+            yield CareNote()
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

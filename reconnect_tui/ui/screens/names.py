@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
 from reconnect_tui.core.names import NAME_LIMIT
-from reconnect_tui.core.wording import CARE_NOTE
+from reconnect_tui.ui.widgets.care_note import CareNote
 
 
 class NamesScreen(Screen[tuple[str, str]]):
@@ -28,13 +28,13 @@ class NamesScreen(Screen[tuple[str, str]]):
                     "side by side, kept as a private journal on this computer and nowhere else.",
                     classes="dialog-text",
                 )
+                yield CareNote()
                 yield Static(f"What are your names? (up to {NAME_LIMIT} characters each)", classes="field-label")
                 with Horizontal(classes="names"):
                     yield Input(placeholder="First name", id="name-0", max_length=NAME_LIMIT)
                     yield Input(placeholder="Second name", id="name-1", max_length=NAME_LIMIT)
                 yield Static("", id="names-hint", classes="hint")
                 yield Button("Begin", id="begin", variant="primary")
-                yield Static(CARE_NOTE, classes="care-note")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -20,6 +20,7 @@ from reconnect_tui.core.entry import CLOSENESS_WORDS, FOLLOW_UP_RESULTS, FOLLOW_
 from reconnect_tui.core.session import PARTNERS, CheckinSession, StepKind
 from reconnect_tui.ui.messages import Given
 from reconnect_tui.ui.widgets.answer_pane import AnswerPane, answer_area
+from reconnect_tui.ui.widgets.care_note import CareNote
 from reconnect_tui.ui.widgets.word_scale import WordScale
 
 CLOSENESS_LABELS = tuple(CLOSENESS_WORDS[n] for n in range(1, 6))
@@ -37,14 +38,17 @@ class ArriveStep(VerticalScroll):
 
     first_focus = "#closeness-0"
 
-    def __init__(self, session: CheckinSession) -> None:
+    def __init__(self, session: CheckinSession, first_checkin: bool = False) -> None:
         super().__init__(classes="step")
         self.session = session
+        self.first_checkin = first_checkin
 
     def compose(self) -> ComposeResult:
         yield Static("Arriving", classes="step-title")
         if self.session.deck.note:
             yield Static(self.session.deck.note, classes="deck-note", markup=False)
+        if self.first_checkin:
+            yield CareNote(short=True)
         yield Static("Take a breath together. How close do you each feel right now?", classes="step-lead")
         with Horizontal(classes="panes"):
             for partner in PARTNERS:
@@ -203,10 +207,12 @@ def _partner_of(widget: Widget) -> int:
     return int((widget.id or "").rsplit("-", 1)[-1])
 
 
-def build_step(session: CheckinSession) -> ArriveStep | FollowUpStep | PromptStep | CloseStep:
+def build_step(
+    session: CheckinSession, first_checkin: bool = False
+) -> ArriveStep | FollowUpStep | PromptStep | CloseStep:
     kind = session.step.kind
     if kind is StepKind.ARRIVE:
-        return ArriveStep(session)
+        return ArriveStep(session, first_checkin)
     if kind is StepKind.FOLLOW_UP:
         return FollowUpStep(session)
     if kind is StepKind.PROMPT:
