@@ -14,11 +14,10 @@ def stats() -> None:
     """
     from datetime import datetime
 
-    from rich.table import Table
     from rich.text import Text
 
     from reconnect_tui.core.config import load_config
-    from reconnect_tui.core.insights import gentle_signals, journal_stats, last_checkin_line
+    from reconnect_tui.core.insights import closeness_together, gentle_signals, journal_stats, last_checkin_line
     from reconnect_tui.core.journal import Journal
 
     from reconnect_tui.cli.locking import journal_key
@@ -52,13 +51,7 @@ def stats() -> None:
 
     out.print()
     out.print(Text("How close you have felt lately", style="bold"))
-    table = Table(box=None, show_header=True, header_style="dim", pad_edge=False)
-    table.add_column("")
-    table.add_column("usually, before")
-    table.add_column("usually, after")
-    for partner in summary.partners:
-        table.add_row(Text(partner.name), partner.usual("before") or "—", partner.usual("after") or "—")
-    out.print(table)
+    out.print(f"  {closeness_together(summary.partners) or 'Neither of you has rated closeness yet.'}")
 
     out.print()
     out.print(Text("Small gestures", style="bold"))

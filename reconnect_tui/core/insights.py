@@ -8,6 +8,7 @@ and offers a deck that fits, and that is all.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -118,6 +119,29 @@ class PartnerTrend:
         return CLOSENESS_WORDS[round(statistics.median(values))]
 
 
+def closeness_together(partners: Sequence[PartnerTrend], last: int = 10) -> str | None:
+    """How close the two of you have felt lately, said of you both together.
+
+    Never one line per partner: a word beside one name reads like a grade, and
+    invites "why are you always lower?". The middle (median) of both partners'
+    recent ratings is said in words.
+    """
+    def middle(which: str) -> str | None:
+        values = [v for p in partners for v in getattr(p, which)[-last:] if v is not None]
+        return CLOSENESS_WORDS[int(statistics.median(values) + 0.5)] if values else None
+
+    shown = min(last, max((len(p.before) for p in partners), default=0))
+    if not shown:
+        return None
+    arrived, left = middle("before"), middle("after")
+    lately = "your last check-in" if shown == 1 else f"your last {shown} check-ins"
+    if arrived and left:
+        return f"Over {lately}, the two of you mostly arrived feeling around “{arrived}” and left feeling around “{left}”."
+    if arrived or left:
+        return f"Over {lately}, the two of you mostly {'arrived' if arrived else 'left'} feeling around “{arrived or left}”."
+    return None
+
+
 @dataclass(frozen=True)
 class FollowThrough:
     yes: int = 0
@@ -130,11 +154,20 @@ class FollowThrough:
         return self.yes + self.partly + self.not_yet + self.passed
 
     def sentence(self) -> str:
-        """What happened, said plainly; what did not is left unsaid, not counted against anyone."""
-        if not self.asked:
+        """How the small gestures went, in words, never a tally: what happened is said
+        plainly, and what did not is not counted against anyone."""
+        answered = self.yes + self.partly + self.not_yet
+        if not answered:
             return "No small gestures have been looked back on yet."
-        gestures = f"{self.asked:,} small gesture{'s' if self.asked != 1 else ''}"
-        return f"Of {gestures} looked back on, {self.yes:,} happened and {self.partly:,} happened in part."
+        share = (self.yes + self.partly) / answered
+        if share >= 0.75:
+            return "Most of the small gestures you chose have happened, at least in part."
+        if share >= 0.4:
+            return "Many of the small gestures you chose have happened, at least in part."
+        if share > 0:
+            return "Some of the small gestures you chose have happened. Smaller ones can be easier to keep."
+        return ("The small gestures you chose have not happened yet. That is common in a full season; "
+                "a smaller one may be easier to keep.")
 
 
 @dataclass(frozen=True)
@@ -145,14 +178,23 @@ class JournalStats:
     per_month: list[tuple[str, int]]  # ("2026-11", 9), oldest first, months without any included
     partners: list[PartnerTrend]
     follow_through: FollowThrough
+    moments: list[datetime] = field(default_factory=list)  # when each check-in began, oldest first
 
 
 def month_counts(entries: Sequence[Entry], now: datetime, months: int = 12) -> list[tuple[str, int]]:
+    """Check-ins per month, the last `months` of them, oldest first; months before the
+    couple's first check-in are left out (they are not months without one)."""
     counts = Counter(f"{e.started_at:%Y-%m}" for e in entries)
+    if not counts:
+        return []
+    first = min(counts)
     year, month = now.year, now.month
     keys = []
     for _ in range(months):
-        keys.append(f"{year:04d}-{month:02d}")
+        key = f"{year:04d}-{month:02d}"
+        if key < first:
+            break
+        keys.append(key)
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return [(key, counts.get(key, 0)) for key in reversed(keys)]
 
@@ -188,6 +230,7 @@ def journal_stats(entries: Sequence[Entry], now: datetime, names: tuple[str, str
         per_month=month_counts(ordered, now),
         partners=partners,
         follow_through=follow_through(ordered),
+        moments=[e.started_at for e in ordered],
     )
 
 
@@ -203,23 +246,36 @@ class Signal:
     deck_id: str
 
 
+RHYTHM_WINDOW = 20  # gaps looked at to learn a couple's own rhythm
+LIGHTER_DECK = "play"  # where a couple passing the same question might go instead
+NOT_COUNTED_DECKS = frozenset({"repair"})  # passing is part of how this deck is meant to go
+_INVITES_PASSING = re.compile(r"\bpass", re.IGNORECASE)
+
+
 def gaps_growing(entries: Sequence[Entry], now: datetime) -> Signal | None:
-    """Lately (counting the time since the last check-in) the gaps are well beyond
-    the couple's own usual rhythm, whatever that rhythm is."""
+    """The time since the last check-in (or the last few gaps) is well beyond the
+    couple's own rhythm, learned from their last twenty gaps: a nightly couple is not
+    told after four quiet days, a weekly couple not after ten. Never said on the day
+    of a check-in."""
     ordered = sorted(e.started_at for e in entries)
-    if len(ordered) < 4:
+    if len(ordered) < 5:
         return None
-    gaps = [days_between(a, b) for a, b in zip(ordered, ordered[1:])]
-    usual = max(1.0, statistics.median(gaps[-8:]))
-    recent = [*gaps[-2:], days_between(ordered[-1], now)]
-    if days_between(ordered[-1], now) >= max(4, 2.5 * usual) or statistics.mean(recent) >= max(4, 2.5 * usual):
-        return Signal(
-            "gaps",
-            "The time between your check-ins has been growing. That happens to everyone, and a "
-            "small ritual can bring you back to it.",
-            "rituals",
-        )
-    return None
+    since_last = days_between(ordered[-1], now)
+    if since_last <= 0:
+        return None
+    gaps = [days_between(a, b) for a, b in zip(ordered, ordered[1:])][-RHYTHM_WINDOW:]
+    usual = max(1.0, statistics.median(gaps))
+    long_quiet = since_last >= max(7, 3 * usual)
+    drifting = min(*gaps[-2:], since_last) >= max(4, 3 * usual)
+    if not (long_quiet or drifting):
+        return None
+    return Signal(
+        "gaps",
+        "It has been longer than your usual rhythm since the two of you last checked in with each "
+        "other. Busy seasons come to every couple; a small ritual of your own can help you find "
+        "your way back to each other.",
+        "rituals",
+    )
 
 
 def closeness_apart(entries: Sequence[Entry], in_a_row: int = 3, apart: int = 2) -> Signal | None:
@@ -240,23 +296,31 @@ def closeness_apart(entries: Sequence[Entry], in_a_row: int = 3, apart: int = 2)
 
 
 def passed_theme(entries: Sequence[Entry], recent: int = 10, times: int = 3) -> Signal | None:
-    """The same prompt has been passed several times lately."""
+    """The same question has been passed on purpose several times lately.
+
+    Only a chosen pass counts: an empty box, a prompt talked about aloud or one not
+    reached is never a pass. Prompts whose tip invites passing, and the repair
+    deck, are left out: passing there is part of the deck. The message never quotes
+    the prompt (the home screen is shared, and the question may be tender), and it
+    suggests something lighter, not a harder deck.
+    """
     ordered = sorted(entries, key=lambda e: (e.started_at, e.id))[-recent:]
     passes: Counter[tuple[str, str]] = Counter()
     for entry in ordered:
+        if entry.deck_id in NOT_COUNTED_DECKS:
+            continue
         for prompt in entry.prompts:
+            if prompt.tip and _INVITES_PASSING.search(prompt.tip):
+                continue
             if any(answer.status == "passed" for answer in prompt.answers):
-                passes[(prompt.prompt_id, prompt.text)] += 1
-    if not passes:
-        return None
-    (_, text), count = passes.most_common(1)[0]
-    if count < times:
+                passes[(entry.deck_id, prompt.prompt_id)] += 1
+    if not passes or passes.most_common(1)[0][1] < times:
         return None
     return Signal(
         "passed",
-        f"“{text}” has been passed a few times lately. Passing is always fine; if it touches "
-        "something tender, a gentler way in may help.",
-        "hard-soft-things",
+        "One question has been passed a few times lately. Passing is always fine, and so is "
+        "something lighter for a while.",
+        LIGHTER_DECK,
     )
 
 
@@ -264,3 +328,34 @@ def gentle_signals(entries: Sequence[Entry], now: datetime) -> list[Signal]:
     found = [gaps_growing(entries, now), closeness_apart(entries), passed_theme(entries)]
     return [signal for signal in found if signal is not None]
 
+
+
+# --- after a check-in -------------------------------------------------------------------
+
+
+def lower_now_line(entry: Entry) -> str | None:
+    """Said when either of you feels less close at the end than at the start: after
+    saying hard things that is normal, and it is said of no one in particular."""
+    for partner in entry.partners:
+        before, after = partner.closeness_before, partner.closeness_after
+        if before is not None and after is not None and after < before:
+            return ("Feeling a little less close right after saying hard things is normal. "
+                    "It often eases within a day or two.")
+    return None
+
+
+LONG_DECK_MINUTES = 30  # decks this long are weekly rituals rather than nightly ones
+
+
+def next_time_line(deck_id: str, minutes: int) -> str:
+    """When the next check-in could be, fitting the deck just done; never a schedule."""
+    if deck_id == "repair":
+        return ("Come back to this when you both feel ready. A light check-in in between, like the "
+                "bedtime one, can help.")
+    if deck_id == "bedtime":
+        when = "Tomorrow, around this time,"
+    elif deck_id == "weekly" or minutes >= LONG_DECK_MINUTES:
+        when = "Next week"
+    else:
+        when = "In a day or two"
+    return f"Whenever suits you. {when} could be a good moment for the next one."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,12 +12,16 @@ from helpers import MOMENT, fill_journal, make_entry, schema1_dict
 
 from reconnect_tui.core.entry import Answer, Entry, FollowUp, PromptRecord
 from reconnect_tui.core.insights import (
+    FollowThrough,
     JournalIndex,
     closeness_apart,
+    closeness_together,
     gaps_growing,
     gentle_signals,
     journal_stats,
     last_checkin_line,
+    lower_now_line,
+    next_time_line,
     passed_theme,
     since,
 )
@@ -33,7 +38,7 @@ def test_an_empty_journal_is_welcomed_not_judged() -> None:
     assert last_checkin_line([], MOMENT).startswith("No check-ins yet.")
     stats = journal_stats([], MOMENT)
     assert stats.count == 0 and stats.partners == [] and stats.follow_through.asked == 0
-    assert [count for _, count in stats.per_month] == [0] * 12
+    assert stats.per_month == []  # no months before the first check-in
     assert gentle_signals([], MOMENT) == []
 
 
@@ -66,24 +71,76 @@ def test_follow_through_counts_each_partners_answer() -> None:
     ]
     through = journal_stats(entries, MOMENT).follow_through
     assert (through.yes, through.partly, through.not_yet, through.passed) == (1, 1, 1, 1)
-    assert through.sentence() == "Of 4 small gestures looked back on, 1 happened and 1 happened in part."
+    assert through.sentence() == "Many of the small gestures you chose have happened, at least in part."
+
+
+def test_follow_through_is_said_in_words_never_a_tally() -> None:
+    def said(yes: int, partly: int, not_yet: int, passed: int = 0) -> str:
+        return FollowThrough(yes, partly, not_yet, passed).sentence()
+
+    assert said(0, 0, 0) == said(0, 0, 0, passed=3) == "No small gestures have been looked back on yet."
+    assert said(1, 0, 0) == "Most of the small gestures you chose have happened, at least in part."
+    assert said(7, 3, 2).startswith("Most of")
+    assert said(1, 1, 2).startswith("Many of")
+    assert said(1, 0, 4).startswith("Some of") and "Smaller ones" in said(1, 0, 4)
+    assert said(0, 0, 3).startswith("The small gestures you chose have not happened yet. That is common")
+    for sentence in (said(1, 0, 0), said(7, 3, 2), said(1, 0, 4), said(0, 0, 3), said(12, 0, 0)):
+        assert not re.search(r"\d", sentence), "no counts, no tally"
 
 
 def test_months_without_check_ins_are_shown_as_such() -> None:
     entries = [make_entry(MOMENT - timedelta(days=60), "old"), make_entry(MOMENT, "new")]
     months = dict(journal_stats(entries, MOMENT).per_month)
-    assert months["2026-09"] == 1 and months["2026-10"] == 0 and months["2026-11"] == 1
+    assert months == {"2026-09": 1, "2026-10": 0, "2026-11": 1}  # nothing before the first
 
 
-def test_growing_gaps_are_noticed_gently() -> None:
-    entries = nightly(10)
+def test_a_long_journal_shows_the_last_twelve_months() -> None:
+    entries = [make_entry(MOMENT - timedelta(days=30 * n), f"m{n}") for n in range(20)]
+    months = journal_stats(entries, MOMENT).per_month
+    assert len(months) == 12 and months[-1][0] == "2026-11" and months[0][0] == "2025-12"
+
+
+def test_the_gap_rule_follows_a_nightly_couples_own_rhythm() -> None:
+    entries = nightly(30)
     last = entries[-1].started_at
     assert gaps_growing(entries, last + DAY) is None
-    signal = gaps_growing(entries, last + 6 * DAY)
+    assert gaps_growing(entries, last + 4 * DAY) is None  # four quiet days is not a signal
+    signal = gaps_growing(entries, last + 8 * DAY)
     assert signal is not None and signal.deck_id == "rituals"
-    assert "happens to everyone" in signal.message
-    weekly = nightly(10, every=7 * DAY)
-    assert gaps_growing(weekly, weekly[-1].started_at + 8 * DAY) is None  # their own rhythm is weekly
+
+
+def test_the_gap_rule_follows_a_weekly_couples_own_rhythm() -> None:
+    weekly = nightly(12, every=7 * DAY)
+    last = weekly[-1].started_at
+    assert gaps_growing(weekly, last + 10 * DAY) is None
+    assert gaps_growing(weekly, last + 20 * DAY) is None
+    assert gaps_growing(weekly, last + 22 * DAY) is not None
+
+
+def test_the_gap_rule_learns_the_rhythm_over_a_longer_window() -> None:
+    # Nightly for weeks, then three gaps of five days in a row: the gaps are growing.
+    entries = nightly(30)
+    for n in range(2):
+        entries.append(make_entry(entries[-1].started_at + 5 * DAY, f"late{n}"))
+    assert gaps_growing(entries, entries[-1].started_at + 5 * DAY) is not None
+    # One long gap between otherwise nightly check-ins is not a trend.
+    single = [*nightly(30), make_entry(MOMENT + 35 * DAY, "after-a-trip")]
+    assert gaps_growing(single, single[-1].started_at + 2 * DAY) is None
+
+
+def test_no_gap_signal_on_the_day_of_a_check_in() -> None:
+    entries = [*nightly(10, every=7 * DAY)]
+    entries.append(make_entry(entries[-1].started_at + 60 * DAY, "came-back"))
+    assert gaps_growing(entries, entries[-1].started_at + timedelta(hours=2)) is None
+    assert "gaps" not in [s.kind for s in gentle_signals(entries, entries[-1].started_at + timedelta(hours=2))]
+
+
+def test_the_gap_signal_speaks_of_the_two_of_you_not_the_app() -> None:
+    entries = nightly(10)
+    signal = gaps_growing(entries, entries[-1].started_at + 20 * DAY)
+    assert signal is not None
+    assert "each other" in signal.message
+    assert not re.search(r"\b(app|reconnect|bring you back to it|streak|missed)\b", signal.message, re.IGNORECASE)
 
 
 def test_closeness_far_apart_several_times_in_a_row() -> None:
@@ -97,18 +154,91 @@ def test_closeness_far_apart_several_times_in_a_row() -> None:
     assert closeness_apart(unrated) is None
 
 
-def _with_passed_prompt(entry: Entry) -> Entry:
-    passed = PromptRecord("tender", "What scares you?", "text", (Answer("passed"), Answer("answered", "x")))
-    return msgspec.structs.replace(entry, prompts=(*entry.prompts, passed))
+def with_prompt(entry: Entry, statuses: tuple[str, str], tip: str | None = None, prompt_id: str = "tender",
+                text: str = "What scares you about us?") -> Entry:
+    answers = tuple(Answer("answered", "x") if s == "answered" else Answer(s) for s in statuses)
+    record = PromptRecord(prompt_id=prompt_id, text=text, kind="text", answers=answers, tip=tip)  # type: ignore[arg-type]
+    return msgspec.structs.replace(entry, prompts=(*entry.prompts, record))
 
 
-def test_a_prompt_passed_again_and_again() -> None:
-    entries = [_with_passed_prompt(e) for e in nightly(3, answers=("Yes", "Also yes"))]
+def test_a_question_passed_on_purpose_again_and_again() -> None:
+    entries = [with_prompt(e, ("passed", "answered")) for e in nightly(3, answers=("Yes", "Also yes"))]
     signal = passed_theme(entries)
-    assert signal is not None and signal.deck_id == "hard-soft-things"
-    assert "“What scares you?” has been passed a few times lately" in signal.message
+    assert signal is not None
+    assert signal.deck_id == "play", "a lighter deck, never a harder one"
     assert "Passing is always fine" in signal.message
-    assert passed_theme([_with_passed_prompt(e) for e in nightly(2)]) is None
+    assert passed_theme([with_prompt(e, ("passed", "answered")) for e in nightly(2)]) is None
+
+
+def test_the_passed_signal_never_quotes_the_prompt() -> None:
+    entries = [with_prompt(e, ("answered", "passed")) for e in nightly(4)]
+    signal = passed_theme(entries)
+    assert signal is not None
+    assert "scares" not in signal.message and "“" not in signal.message
+
+
+def test_an_empty_box_is_not_a_pass() -> None:
+    entries = [with_prompt(e, ("empty", "answered")) for e in nightly(5, answers=("Yes", "Yes"))]
+    assert passed_theme(entries) is None
+
+
+def test_talking_aloud_is_not_a_pass() -> None:
+    entries = [with_prompt(e, ("spoken", "spoken")) for e in nightly(5, answers=("Yes", "Yes"))]
+    assert passed_theme(entries) is None
+    unreached = [with_prompt(e, ("not_reached", "not_reached")) for e in nightly(5, answers=("Yes", "Yes"))]
+    assert passed_theme(unreached) is None
+
+
+def test_prompts_that_invite_passing_do_not_count() -> None:
+    tip = "Go gently. Passing is fine."
+    entries = [with_prompt(e, ("passed", "passed"), tip=tip) for e in nightly(5, answers=("Yes", "Yes"))]
+    assert passed_theme(entries) is None
+
+
+def test_the_repair_deck_does_not_count() -> None:
+    repair = nightly(5, answers=("Yes", "Yes"), deck=("repair", "Repairing a hurt"))
+    assert passed_theme([with_prompt(e, ("passed", "passed")) for e in repair]) is None
+
+
+def test_home_never_quotes_a_prompt(tmp_path: Path) -> None:
+    entries = [with_prompt(e, ("passed", "answered")) for e in nightly(5, answers=("Yes", "Yes"))]
+    for signal in gentle_signals(entries, entries[-1].started_at + 30 * DAY):
+        assert "scares" not in signal.message and "“" not in signal.message
+
+
+def test_closeness_is_described_of_the_two_of_you_together() -> None:
+    entries = nightly(6, closeness=((2, 4), (3, 4)))
+    stats = journal_stats(entries, MOMENT)
+    words = closeness_together(stats.partners)
+    assert words == ("Over your last 6 check-ins, the two of you mostly arrived feeling around “In between” "
+                     "and left feeling around “Close”.")
+    assert "Alex" not in words and "Sam" not in words
+    only_before = journal_stats(nightly(1, closeness=((2, None), (None, None))), MOMENT)
+    assert closeness_together(only_before.partners) == (
+        "Over your last check-in, the two of you mostly arrived feeling around “A bit apart”."
+    )
+    assert closeness_together(journal_stats(nightly(2, closeness=((None, None), (None, None))), MOMENT).partners) is None
+    assert closeness_together([]) is None
+
+
+def test_a_lower_now_after_a_hard_talk_is_called_normal() -> None:
+    (lower,) = nightly(1, closeness=((4, 3), (3, 3)))
+    line = lower_now_line(lower)
+    assert line is not None and "normal" in line and "hard things" in line
+    assert "Alex" not in line and "Sam" not in line
+    (same,) = nightly(1, closeness=((3, 3), (3, 4)))
+    assert lower_now_line(same) is None
+    (unrated,) = nightly(1, closeness=((4, None), (None, 2)))
+    assert lower_now_line(unrated) is None
+
+
+def test_the_next_time_fits_the_deck() -> None:
+    assert "Tomorrow" in next_time_line("bedtime", 10)
+    repair = next_time_line("repair", 30)
+    assert "when you both feel ready" in repair and "light check-in in between" in repair
+    assert "Next week" in next_time_line("weekly", 40)
+    assert "In a day or two" in next_time_line("play", 10)
+    assert "Next week" in next_time_line("someone-elses-long-deck", 45)
 
 
 def test_signals_read_a_real_journal_with_damaged_and_older_files(tmp_path: Path) -> None:

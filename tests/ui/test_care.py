@@ -60,3 +60,38 @@ async def test_home_keeps_the_whole_note_in_reach(make_app: MakeApp) -> None:
         note.scroll_visible(animate=False)
         await pilot.pause()
         assert note.virtual_size.height <= note.region.height, "scrolled to, it is whole, never cut"
+
+
+async def test_home_notices_passing_without_quoting_the_question(make_app: MakeApp, private_home: Path) -> None:
+    from datetime import timedelta
+
+    from uihelpers import until
+
+    journal = Journal(private_home / "journal")
+    for number in range(5):  # the second partner passes the same question each time
+        journal.save(make_entry(FIXED - timedelta(days=5 - number), f"p{number}", intentions=(None, None)))
+    app = make_app(start="home")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await on_screen(pilot, HomeScreen)
+        signals = app.screen.query_one("#home-signals")
+        await until(pilot, lambda: "passed a few times" in shown(signals), "the signals")
+        assert "What made you smile" not in shown(signals)
+        assert "Play" in shown(signals), "a lighter deck"
+
+
+async def test_the_summary_after_a_lower_now_and_a_repair_talk(make_app: MakeApp) -> None:
+    from reconnect_tui.ui.screens.summary import SummaryScreen
+
+    entry = make_entry(FIXED, "lower", closeness=((4, 3), (3, 3)), deck=("repair", "Repairing a hurt"))
+    app = make_app(start="home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, HomeScreen)
+        await app.push_screen(SummaryScreen(entry, "Kept.", 30, on_done=lambda: None))
+        await on_screen(pilot, SummaryScreen)
+        assert "normal" in shown(app.screen.query_one("#lower-now"))
+        assert "when you both feel ready" in shown(app.screen.query_one("#next-time"))
+        steady = make_entry(FIXED, "steady", closeness=((3, 4), (3, 3)))
+        await app.push_screen(SummaryScreen(steady, "Kept.", 10, on_done=lambda: None))
+        await pilot.pause()
+        assert not app.screen.query("#lower-now")
+        assert "Tomorrow" in shown(app.screen.query_one("#next-time"))

@@ -21,6 +21,7 @@ from reconnect_tui.ui.screens.home import HomeScreen
 from reconnect_tui.ui.screens.summary import SummaryScreen
 from reconnect_tui.ui.screens.trends import TrendsScreen
 from reconnect_tui.ui.widgets.entry_list import EntryList
+from reconnect_tui.ui.widgets.closeness_chart import ClosenessChart
 from reconnect_tui.ui.widgets.entry_view import EntryView
 from reconnect_tui.ui.widgets.word_chart import WordChart
 from uihelpers import on_screen, shown, until
@@ -160,7 +161,9 @@ async def test_history_reports_a_damaged_file_and_shows_the_rest(make_app: MakeA
     assert damaged.read_text() == "{"
 
 
-async def test_trends_show_each_partner_and_offer_a_fitting_deck(make_app: MakeApp, private_home: Path) -> None:
+async def test_over_time_shows_the_two_of_you_together_and_offers_a_fitting_deck(
+    make_app: MakeApp, private_home: Path
+) -> None:
     write_journal(private_home, closeness=((1, 2), (5, 4)), follow_ups=(FollowUp("Tea", "yes"), None))
     app = make_app(start="home")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -168,10 +171,19 @@ async def test_trends_show_each_partner_and_offer_a_fitting_deck(make_app: MakeA
         await pilot.press("o")
         await on_screen(pilot, TrendsScreen)
         screen = app.screen
-        await until(pilot, lambda: len(screen.query(WordChart)) == 5, "the charts")
+        await until(pilot, lambda: len(screen.query(ClosenessChart)) == 1, "the chart")
+        (chart,) = screen.query(ClosenessChart)
+        assert chart.ratings == [(1, 5)] * 6, "both partners on the one chart"
+        assert len(chart.moments) == 6
+        rendered = chart.render().plain
+        assert FIXED.strftime("%-d %b") not in rendered  # the newest is four days old
+        assert (FIXED - DAY * 4).strftime("%-d %b") in rendered and (FIXED - DAY * 9).strftime("%-d %b") in rendered
         text = " ".join(shown(widget) for widget in screen.query("Static"))
-        assert "Alex" in text and "Sam" in text and "usually Far apart" in text and "usually Very close" in text
-        assert "Of 6 small gestures looked back on, 6 happened" in text
+        assert "Alex" in text and "Sam" in text
+        assert "the two of you mostly arrived feeling around" in text
+        assert "usually" not in text, "never a word beside one person's name"
+        assert "Most of the small gestures you chose have happened" in text
+        assert not any(char.isdigit() for char in shown(screen.query_one("#follow-through")))
         assert "differently close" in text
         apart = [signal.kind for signal in screen.signals].index("apart")  # type: ignore[attr-defined]
         await pilot.click(f"#signal-{apart}")

@@ -121,6 +121,22 @@ def test_summary(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-u
     assert snap_compare(snapshot_app(), terminal_size=size, run_before=ready)
 
 
+@pytest.mark.parametrize("size", SIZES)
+def test_summary_after_a_lower_now(snap_compare, snapshot_app, size) -> None:  # type: ignore[no-untyped-def]
+    """After a hard talk one of you feels less close: the summary says that is normal."""
+    entry = make_entry(FIXED, "20261126-213000-snapshot", closeness=((4, 3), (3, 3)),
+                       intentions=("If you hurt them: keep one small promise from today, on time", None),
+                       deck=("repair", "Repairing a hurt"))
+
+    async def ready(pilot: Pilot) -> None:
+        await on_screen(pilot, HomeScreen)
+        await pilot.app.push_screen(SummaryScreen(entry, "Kept privately in your journal folder as 2026/11/x.json.",
+                                                  30, on_done=lambda: None))
+        await on_screen(pilot, SummaryScreen)
+
+    assert snap_compare(snapshot_app(start="home"), terminal_size=size, run_before=ready)
+
+
 def small_journal(home: Path) -> None:
     """Eight check-ins, a week apart, with a gesture followed up now and then."""
     journal = Journal(home / "journal")
@@ -162,6 +178,6 @@ def test_trends(snap_compare, snapshot_app, private_home, size) -> None:  # type
         await on_screen(pilot, HomeScreen)
         await pilot.press("o")
         await on_screen(pilot, TrendsScreen)
-        await until(pilot, lambda: len(pilot.app.screen.query("WordChart")) == 5, "the charts")
+        await until(pilot, lambda: len(pilot.app.screen.query("ClosenessChart")) == 1, "the chart")
 
     assert snap_compare(snapshot_app(start="home"), terminal_size=size, run_before=ready)

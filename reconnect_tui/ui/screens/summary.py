@@ -11,15 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from reconnect_tui.core.entry import Entry, closeness_words
-
-
-LONG_DECK_MINUTES = 30  # decks this long are weekly rituals rather than nightly ones
-
-
-def next_time(deck_minutes: int) -> str:
-    """A gentle suggestion, never a schedule."""
-    when = "Next week" if deck_minutes >= LONG_DECK_MINUTES else "Tomorrow, around this time,"
-    return f"Whenever suits you. {when} could be a good moment for the next one."
+from reconnect_tui.core.insights import lower_now_line, next_time_line
 
 
 def summary_rows(entry: Entry) -> list[tuple[str, str, str]]:
@@ -57,7 +49,11 @@ class SummaryScreen(Screen[None]):
                         yield Static(first, markup=False)
                         yield Static(second, markup=False)
                 yield Static(self.where, classes="where", markup=False)
-                yield Static(next_time(self.deck_minutes), classes="dialog-text")
+                lower = lower_now_line(self.entry)
+                if lower:
+                    yield Static(lower, id="lower-now", classes="dialog-text")
+                yield Static(next_time_line(self.entry.deck_id, self.deck_minutes), id="next-time",
+                             classes="dialog-text")
                 yield Button("Done", id="done", variant="primary")
         yield Footer()
 

@@ -1,8 +1,8 @@
-"""Trends: closeness over time for each partner, check-ins per month, gestures kept.
+"""Over time: the two of you on one closeness chart, check-ins per month, gestures kept.
 
-The charts use one fixed scale for both partners (a small widget of ours), with
-words beside them: how close each partner has usually felt lately, never a number
-to be graded by.
+Everything here is said of the couple together, never per person: one chart holds
+both partners (with dates), and the words beside it describe you both. Nothing is a
+score; months before the first check-in are not shown as empty months.
 """
 
 from __future__ import annotations
@@ -10,20 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from reconnect_tui.core.insights import Signal, gentle_signals, journal_stats
+from reconnect_tui.core.insights import Signal, closeness_together, gentle_signals, journal_stats, last_checkin_line
 from reconnect_tui.core.journal import JournalLoad
 from reconnect_tui.core.workspace import Workspace
+from reconnect_tui.ui.widgets.closeness_chart import MARKS, ClosenessChart
 from reconnect_tui.ui.widgets.word_chart import WordChart
-
-RECENT = 60  # check-ins shown in the closeness charts
 
 
 class TrendsScreen(Screen[str | None]):
@@ -56,35 +56,35 @@ class TrendsScreen(Screen[str | None]):
         now = self.clock()
         stats = journal_stats(loaded.entries, now, self.workspace.config.config.partners)
         status = self.query_one("#trends-status", Static)
-        if not stats.count:
+        if not stats.count or stats.first is None:
             status.update("No check-ins yet. After a few, you will see here how things have been going.")
             return
-        shown = min(RECENT, stats.count)
         plural = "s" if stats.count != 1 else ""
-        status.update(f"{stats.count:,} check-in{plural}. The charts show the last {shown}, oldest on the left: "
-                      "the lowest bar is Far apart, the highest Very close, a dot is not given.")
-        content = self.query_one("#trends-content", Vertical)
-        widgets = []
-        for number, partner in enumerate(stats.partners):
-            widgets.append(Static(partner.name, classes=f"summary-name name-{number}", markup=False))
-            for which, label in (("before", "arriving"), ("after", "leaving")):
-                usual = partner.usual(which)
-                values = getattr(partner, which)[-RECENT:]
-                chart = WordChart(values, 5, classes=f"trend name-{number}")
-                chart.styles.width = len(values)
-                widgets.append(Horizontal(
-                    Static(label, classes="summary-label trend-label"),
-                    chart,
-                    Static(f"usually {usual}" if usual else "not given yet", classes="muted trend-usual"),
-                    classes="trend-row",
-                ))
+        status.update(f"{stats.count:,} check-in{plural} since {stats.first:%-d %B %Y}. "
+                      f"{last_checkin_line(loaded.entries, now)}")
+        variables = self.app.theme_variables
+        colours = (variables.get("primary", "blue"), variables.get("accent", "yellow"))
+        legend = Text("How close you each felt on arriving:  ")
+        for seat, partner in enumerate(stats.partners):
+            legend.append(f"{MARKS[seat]} ", style=colours[seat])
+            legend.append(partner.name, style=f"bold {colours[seat]}")
+            legend.append("   ")
+        ratings = list(zip(stats.partners[0].before, stats.partners[1].before, strict=True))
+        widgets = [
+            Static(legend, classes="field-label", id="chart-legend"),
+            ClosenessChart(stats.moments, ratings, id="closeness-chart"),
+        ]
+        together = closeness_together(stats.partners)
+        if together:
+            widgets.append(Static(together, id="closeness-words", classes="together", markup=False))
         months = stats.per_month
-        widgets.append(Static("Check-ins per month, the last twelve (a dot: none that month)", classes="field-label"))
+        widgets.append(Static("Check-ins per month (a dot: none that month)", classes="field-label"))
         widgets.append(WordChart([count for _, count in months], max(count for _, count in months),
                                  spaced=True, classes="trend months"))
-        widgets.append(Static(f"{_month(months[0][0])} … {_month(months[-1][0])}", classes="muted"))
+        span = _month(months[0][0]) if len(months) == 1 else f"{_month(months[0][0])} … {_month(months[-1][0])}"
+        widgets.append(Static(span, classes="muted"))
         widgets.append(Static("Small gestures", classes="field-label"))
-        widgets.append(Static(stats.follow_through.sentence()))
+        widgets.append(Static(stats.follow_through.sentence(), id="follow-through"))
         self.signals = gentle_signals(loaded.entries, now)
         if self.signals:
             widgets.append(Static("Worth noticing together", classes="field-label"))
@@ -93,7 +93,7 @@ class TrendsScreen(Screen[str | None]):
                 widgets.append(Static(signal.message, classes="signal", markup=False))
                 if deck is not None:
                     widgets.append(Button(Content(f"Try “{deck.title}”"), id=f"signal-{number}", compact=True))
-        content.mount_all(widgets)
+        self.query_one("#trends-content", Vertical).mount_all(widgets)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         number = int((event.button.id or "signal-0").rsplit("-", 1)[-1])
