@@ -115,3 +115,13 @@ def schema1_dict(entry: Entry) -> dict[str, Any]:
         "partners": partners,
         "prompts": prompts,
     }
+
+
+def session_dict(words: str = "hello") -> dict[str, Any]:
+    """A real check-in session as a draft keeps it, with `words` as the first answer."""
+    from reconnect_tui.core.session import CheckinSession
+
+    session = CheckinSession(deck=make_deck(2), partners=("Alex", "Sam"), started_at=MOMENT, entry_id="draft-1")
+    session.go_next()
+    session.set_answer(0, 0, words)
+    return session.to_dict()

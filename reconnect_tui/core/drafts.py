@@ -15,17 +15,21 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError, ReconnectError
 from reconnect_tui.core.fsutil import FileLock, LockHeld, atomic_write
+from reconnect_tui.core.model import DRAFT_VERSION, DraftFile, EntryInvalid, Parked, decode_draft
 
 if TYPE_CHECKING:
     from reconnect_tui.core.lockbox import Key
 
-DRAFT_VERSION = 1
+CHECKIN = "checkin"  # the open check-in; a parked talk is "parked-<entry id>"
 DRAFT_NAME = "checkin.json"
 LOCK_NAME = "checkin.lock"
 
@@ -34,10 +38,84 @@ class DraftDamaged(DraftError):
     """The draft file could not be read; it was moved aside, not deleted."""
 
 
+def parked_name(entry_id: str) -> str:
+    """The draft name of a parked talk."""
+    return f"parked-{entry_id}"
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    """One draft in the drafts folder, as a list of drafts shows it."""
+
+    name: str  # "checkin", or "parked-<entry id>"
+    path: Path
+    deck_title: str | None = None
+    position: int | None = None  # the step it stands on
+    saved_at: datetime | None = None
+    parked: Parked | None = None
+    problem: str | None = None  # set when the draft cannot be read (or is encrypted and locked)
+
+
+def list_drafts(drafts_dir: Path, key: Key | None = None) -> list[DraftInfo]:
+    """Every draft in the folder, the open check-in first, then parked talks newest first.
+
+    A draft that cannot be read is listed with its `problem` and left as it is.
+    """
+    found: list[DraftInfo] = []
+    try:
+        paths = sorted(drafts_dir.iterdir())
+    except FileNotFoundError:
+        return []
+    for path in paths:
+        name = path.name
+        if ".unreadable-" in name or name.startswith("."):
+            continue
+        if name.endswith(".json.age"):
+            stem = name[: -len(".json.age")]
+        elif name.endswith(".json"):
+            stem = name[: -len(".json")]
+        else:
+            continue
+        try:
+            raw = path.read_bytes()
+            if name.endswith(".age"):
+                if key is None:
+                    raise EntryInvalid("it is encrypted, and the journal was not unlocked")
+                raw = key.decrypt(raw, path)
+            draft = decode_draft(raw)
+        except (OSError, EntryInvalid, ReconnectError) as error:
+            found.append(DraftInfo(stem, path, problem=str(error)))
+            continue
+        parked = draft.parked if isinstance(draft, DraftFile) else None
+        found.append(DraftInfo(stem, path, draft.session.deck.title, draft.session.position, draft.saved_at, parked))
+    opened = [d for d in found if d.name == CHECKIN]
+    dated = sorted((d for d in found if d.name != CHECKIN and d.saved_at is not None), key=lambda d: d.saved_at, reverse=True)
+    undated = [d for d in found if d.name != CHECKIN and d.saved_at is None]
+    return opened + dated + undated
+
+
+def read_draft(raw: bytes) -> dict[str, Any]:
+    """The session data of a draft's bytes, checked field by field by the model first.
+
+    The data handed back is the file's own (fields a newer reconnect added stay in);
+    EntryInvalid says in plain words what is wrong.
+    """
+    decode_draft(raw)
+    payload = msgspec.json.decode(raw[3:] if raw[:3] == b"\xef\xbb\xbf" else raw)
+    session: dict[str, Any] = payload["session"]
+    return session
+
+
 class DraftStore:
-    def __init__(self, drafts_dir: Path, key: Key | None = None) -> None:
+    """One named draft (`checkin` by default) in the drafts folder, and the check-in lock.
+
+    The lock is one per journal whatever the draft's name: only one check-in runs at a time.
+    """
+
+    def __init__(self, drafts_dir: Path, key: Key | None = None, name: str = CHECKIN) -> None:
         self.folder = drafts_dir
-        self._plain_path = drafts_dir / DRAFT_NAME
+        self.name = name
+        self._plain_path = drafts_dir / f"{name}.json"
         self._lock = FileLock(drafts_dir / LOCK_NAME)
         self.key: Key | None = None
         self.must_encrypt = False  # set for a locked journal: no key, no draft on disk
@@ -46,7 +124,7 @@ class DraftStore:
     def use_key(self, key: Key | None) -> None:
         """From now on, keep the draft encrypted to `key` (a locked journal's)."""
         self.key = key
-        self.path = self._plain_path.with_name(DRAFT_NAME + ".age") if key is not None else self._plain_path
+        self.path = self._plain_path.with_name(f"{self.name}.json.age") if key is not None else self._plain_path
 
     def exists(self) -> bool:
         """True when there is a draft to offer, in either form."""
@@ -71,8 +149,15 @@ class DraftStore:
         """True while this process holds the check-in lock."""
         return self._lock.held
 
-    def save(self, session: dict[str, Any], saved_at: datetime) -> None:
-        payload = {"draft_version": DRAFT_VERSION, "saved_at": saved_at.isoformat(), "session": session}
+    def save(self, session: dict[str, Any], saved_at: datetime, parked: Parked | None = None) -> None:
+        """Write the draft (draft version 2); `parked` when the talk is set aside to come back to."""
+        parked_data = None if parked is None else {"at": parked.at.isoformat(), "come_back": parked.come_back}
+        payload = {
+            "draft_version": DRAFT_VERSION,
+            "saved_at": saved_at.isoformat(),
+            "parked": parked_data,
+            "session": session,
+        }
         data = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
         if self.key is None and self.must_encrypt:
             raise DraftError("the journal is locked and was not unlocked, so the draft was not saved")
@@ -89,7 +174,8 @@ class DraftStore:
         """The saved session data, or None when there is no draft.
 
         A draft that cannot be read is renamed beside itself (never deleted) and
-        DraftDamaged names where it went, so a new draft cannot overwrite it.
+        DraftDamaged names what is wrong and where it went, so a new draft cannot
+        overwrite it. Drafts of version 1 still resume.
         """
         try:
             raw = self.path.read_bytes()
@@ -102,13 +188,10 @@ class DraftStore:
         try:
             if self.key is not None:
                 raw = self.key.decrypt(raw, self.path)
-            payload = json.loads(raw)
-            if payload.get("draft_version") != DRAFT_VERSION or not isinstance(payload.get("session"), dict):
-                raise ValueError("not a draft this version understands")
-            return payload["session"]
-        except (ValueError, AttributeError, UnicodeDecodeError, ReconnectError):
+            return read_draft(raw)
+        except (EntryInvalid, ReconnectError) as error:
             kept = self.set_aside()
-            raise DraftDamaged(f"the saved draft could not be read, so it was kept as {kept}") from None
+            raise DraftDamaged(f"the saved draft could not be read ({error}), so it was kept as {kept}") from None
 
     def set_aside(self) -> Path:
         """Move an unreadable draft out of the way, keeping it for a person to look at.
@@ -118,7 +201,7 @@ class DraftStore:
         """
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         suffix = ".json.age" if self.path.name.endswith(".age") else ".json"
-        kept = self.folder / f"checkin.unreadable-{stamp}-{secrets.token_hex(3)}{suffix}"
+        kept = self.folder / f"{self.name}.unreadable-{stamp}-{secrets.token_hex(3)}{suffix}"
         try:
             self.path.rename(kept)
         except OSError as error:

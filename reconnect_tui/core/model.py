@@ -30,6 +30,7 @@ from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.plainwords import MISSING, explain, shown, value_at
 
 SCHEMA_VERSION = 2
+DRAFT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 
 # The id of an entry is also its file name. msgspec checks a pattern with
@@ -344,6 +345,149 @@ class PeopleFile(Struct, frozen=True, kw_only=True, gc=False, tag_field="schema_
             raise ValueError("two people have the same id")
 
 
+# --- drafts ----------------------------------------------------------------------------------
+# A draft is the check-in in progress (drafts/<name>.json). The model checks every
+# field the session keeps, so a damaged draft is named and set aside instead of
+# failing half way through a resume; the session reads the checked data back.
+
+PhaseName = Literal["open", "handover", "private", "ready", "revealed", "speak", "reflect", "confirm", "heard"]
+Step = Annotated[int, Meta(ge=0, le=1000)]
+
+
+class AnswerDraft(Struct, frozen=True, gc=False):
+    """One partner's answer as it stands: the words (or scale point, or options), and
+    whether they chose to pass or said it aloud."""
+
+    value: (
+        Annotated[str, Meta(max_length=100_000)]
+        | ScaleValue
+        | Annotated[tuple[Label, ...], Meta(max_length=100)]
+        | None
+    ) = None
+    passed: bool = False
+    spoken: bool = False
+
+
+class PartnerDraft(Struct, frozen=True, gc=False):
+    """What one partner has given outside the prompts so far."""
+
+    closeness_before: Closeness | None = None
+    closeness_after: Closeness | None = None
+    follow_up_result: FollowUpResult | None = None
+    follow_up_words: Words = ""
+    appreciation: Words = ""
+    intention: Words = ""
+
+
+class ReflectionDraft(Struct, frozen=True, gc=False):
+    heard: Words = ""
+    makes_sense: Words = ""
+    response: Response | None = None
+    added: Words = ""
+
+
+class RoundDraft(Struct, frozen=True, gc=False):
+    speaker: Seat
+    reflections: Annotated[tuple[ReflectionDraft, ...], Meta(max_length=50)] = ()
+
+
+class TalkDraft(Struct, frozen=True, gc=False):
+    """Where a blind or turns step stands inside itself (the sub-step): its `phase`,
+    whose turn (`seat`), who went first (`starter`), the turns `round` and the
+    `reflection` in it."""
+
+    mode: Literal["blind", "turns"]
+    phase: PhaseName
+    seat: Seat = 0
+    starter: Seat = 0
+    done: tuple[bool, bool] = (False, False)
+    revealed_at: Moment | None = None
+    rounds: Annotated[tuple[RoundDraft, ...], Meta(max_length=50)] = ()
+    round: Step = 0
+    reflection: Step = 0
+    one_way: bool = False
+    open_first: bool = False
+
+
+class PromptDraft(Struct, frozen=True, gc=False):
+    """A prompt as asked in this check-in (its deck may change meanwhile)."""
+
+    id: Label
+    text: Label
+    kind: Kind = "text"
+    tip: Annotated[str, Meta(max_length=2000)] | None = None
+    labels: Annotated[tuple[Label, ...], Meta(max_length=20)] = ()
+    options: Annotated[tuple[Label, ...], Meta(max_length=100)] = ()
+    multiple: bool = False
+    mode: Mode | None = None
+    one_way: bool = False
+
+
+class DeckDraft(Struct, frozen=True, gc=False):
+    id: Label
+    title: Label
+    description: Words = ""
+    minutes: Annotated[int, Meta(ge=1, le=1440)] = 10
+    mode: Mode = "open"
+    prompts: Annotated[tuple[PromptDraft, ...], Meta(max_length=200)] = ()
+    note: Words | None = None
+    gestures: Annotated[tuple[Label, ...], Meta(max_length=100)] = ()
+
+
+class SessionDraft(Struct, frozen=True, kw_only=True, gc=False):
+    """The check-in session as the draft keeps it: the prompts as asked, every answer,
+    the step (`position`, `furthest`), who goes first (`first_seat`) and, per blind or
+    turns step, its sub-step (`talks`)."""
+
+    deck: DeckDraft
+    partners: tuple[Name, Name]
+    started_at: Moment
+    gestures: Annotated[tuple[Label, ...], Meta(max_length=100)] = ()
+    previous_intentions: tuple[Words | None, Words | None] = (None, None)
+    mode: Mode | None = None  # draft version 1
+    mode_override: Mode | None = None
+    private_ratings: bool = False
+    first_seat: Seat = 0
+    talks: dict[Annotated[str, Meta(max_length=100)], TalkDraft] = {}
+    entry_id: Id
+    position: Step
+    furthest: Step
+    elapsed_seconds: Annotated[float, Meta(ge=0)] = 0.0
+    answers: Annotated[tuple[tuple[AnswerDraft, AnswerDraft], ...], Meta(max_length=200)]
+    people: tuple[PartnerDraft, PartnerDraft]
+
+    def __post_init__(self) -> None:
+        if len(self.answers) != len(self.deck.prompts):
+            raise ValueError(f"it holds {len(self.answers)} answers for {len(self.deck.prompts)} prompts")
+        if self.furthest < self.position:
+            raise ValueError("its step is further than the furthest step reached")
+
+
+class Parked(Struct, frozen=True, gc=False):
+    """A talk set aside to come back to: when, and the couple's own words on when to return."""
+
+    at: Moment
+    come_back: Words | None = None
+
+
+class DraftFile(Struct, frozen=True, kw_only=True, gc=False, tag_field="draft_version", tag=2):
+    """`drafts/<name>.json`: `checkin` is the open check-in, `parked-<entry id>` a parked talk."""
+
+    saved_at: datetime
+    parked: Parked | None = None
+    session: SessionDraft
+
+
+class DraftFileV1(Struct, frozen=True, kw_only=True, gc=False, tag_field="draft_version", tag=1):
+    """A draft written before draft version 2; it still resumes."""
+
+    saved_at: datetime
+    session: SessionDraft
+
+
+AnyDraft = DraftFile | DraftFileV1
+
+
 # --- bytes to an entry and back ----------------------------------------------------------------
 
 
@@ -364,6 +508,7 @@ _CHOICES: dict[str, tuple[object, ...]] = {
     "response": RESPONSES,
     "speaker": (0, 1),
     "colour": COLOURS,
+    "phase": ("open", "handover", "private", "ready", "revealed", "speak", "reflect", "confirm", "heard"),
 }
 _ENCODER = msgspec.json.Encoder()
 _decoders: list[msgspec.json.Decoder] = []
@@ -469,6 +614,37 @@ def decode_note(raw: bytes) -> Note:
         raise EntryInvalid(f"it is not valid JSON [{error}]") from None
     except (RecursionError, ValueError, TypeError, OverflowError, MemoryError) as error:
         raise EntryInvalid(f"it cannot be read as a note [{error}]") from None
+
+
+_draft_decoders: list[msgspec.json.Decoder] = []
+
+
+def decode_draft(raw: bytes) -> DraftFile | DraftFileV1:
+    """A draft (version 1 or 2) checked field by field; EntryInvalid in plain words
+    (EntryFromNewerVersion for a draft from a newer reconnect)."""
+    if not _draft_decoders:
+        _draft_decoders.append(msgspec.json.Decoder(AnyDraft))
+    if raw[:3] == BOM:
+        raw = raw[3:]
+    try:
+        return _draft_decoders[0].decode(raw)
+    except msgspec.ValidationError as error:
+        text = str(error)
+        if "draft_version" in text:
+            version = value_at(raw, ["draft_version"])
+            if type(version) is int and DRAFT_VERSION < version < 1000:
+                return_error: EntryInvalid = EntryFromNewerVersion(
+                    f"it was saved by a newer reconnect (draft version {version}; this one reads 1 and 2)"
+                )
+                raise return_error from None
+            raise EntryInvalid(f"its draft_version is {shown(version) if version is not MISSING else 'missing'}, it must be 1 or 2 [{text}]") from None
+        if text.startswith("Expected `object`") and " - at `" not in text:
+            raise EntryInvalid(f"it is not a draft (a draft is a JSON object) [{text}]") from None
+        raise EntryInvalid(explain(error, raw, _CHOICES, "the draft")) from None
+    except msgspec.DecodeError as error:
+        raise EntryInvalid(f"it is not valid JSON [{error}]") from None
+    except (RecursionError, ValueError, TypeError, OverflowError, MemoryError) as error:
+        raise EntryInvalid(f"it cannot be read as a draft [{error}]") from None
 
 
 def encode_note(note: Note) -> bytes:

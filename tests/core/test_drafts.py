@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import session_dict
+
 from reconnect_tui.core import fsutil
 from reconnect_tui.core.drafts import DraftDamaged, DraftStore
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError
@@ -20,8 +22,8 @@ NOW = datetime(2026, 11, 26, 21, 0, tzinfo=timezone.utc)
 def test_save_load_clear(tmp_path: Path) -> None:
     store = DraftStore(tmp_path / "drafts")
     assert store.load() is None
-    store.save({"words": "hello"}, NOW)
-    assert store.load() == {"words": "hello"}
+    store.save(session_dict("hello"), NOW)
+    assert store.load() == session_dict("hello")
     assert oct(store.path.stat().st_mode & 0o777) == oct(0o600)
     store.clear()
     assert store.load() is None
@@ -41,16 +43,16 @@ def test_damaged_draft_is_kept_aside_never_deleted(tmp_path: Path) -> None:
 
 def test_full_disk_gives_a_clear_error_and_keeps_the_last_draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = DraftStore(tmp_path)
-    store.save({"words": "first"}, NOW)
+    store.save(session_dict("first"), NOW)
 
     def disk_full(fd: int, data: object) -> int:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(fsutil.os, "write", disk_full)
     with pytest.raises(DraftError, match="No space left"):
-        store.save({"words": "second"}, NOW)
+        store.save(session_dict("second"), NOW)
     monkeypatch.undo()
-    assert store.load() == {"words": "first"}
+    assert store.load() == session_dict("first")
 
 
 def test_read_only_folder_gives_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -64,7 +66,7 @@ def test_read_only_folder_gives_a_clear_error(tmp_path: Path, monkeypatch: pytes
 
     monkeypatch.setattr(fsutil.os, "open", read_only)
     with pytest.raises(DraftError, match="could not be saved.*[Rr]ead-only"):
-        store.save({"words": "x"}, NOW)
+        store.save(session_dict("x"), NOW)
 
 
 LOCKER = """

@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from helpers import MOMENT, make_entry
+from helpers import MOMENT, make_entry, session_dict
 from lockhelp import _session_key, journal_key, wrapped  # noqa: F401  (fixtures)
 
 from reconnect_tui.core import lockbox
@@ -120,10 +120,10 @@ def test_drafts_are_encrypted_and_a_damaged_one_is_set_aside_still_encrypted(
     locked_home: Paths, journal_key: Key
 ) -> None:
     store = DraftStore(locked_home.drafts_dir, journal_key)
-    store.save({"words": SECRET}, MOMENT)
+    store.save(session_dict(SECRET), MOMENT)
     assert store.path.name == "checkin.json.age"
     assert plaintext_files(locked_home.drafts_dir) == []
-    assert store.exists() and store.load() == {"words": SECRET}
+    assert store.exists() and store.load() == session_dict(SECRET)
     store.path.write_bytes(store.path.read_bytes()[:-3] + b"zzz")
     with pytest.raises(DraftDamaged) as caught:
         store.load()
@@ -137,7 +137,7 @@ def test_a_locked_workspace_keeps_no_draft_before_it_is_unlocked(locked_home: Pa
     workspace = Workspace.open(locked_home)
     assert workspace.locked and workspace.needs_unlock
     with pytest.raises(DraftError, match="locked"):
-        workspace.drafts.save({"words": SECRET}, MOMENT)
+        workspace.drafts.save(session_dict(SECRET), MOMENT)
     plain_draft = locked_home.drafts_dir / "checkin.json"
     plain_draft.write_text(json.dumps({"draft_version": 1, "session": {"words": SECRET}}))
     assert workspace.unlock(journal_key) == []
