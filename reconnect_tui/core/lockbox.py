@@ -225,7 +225,9 @@ class Lockbox:
 
     @property
     def locked(self) -> bool:
-        return self.identity_path.exists()
+        """Either key file marks a locked journal: if the identity file is lost (a sync
+        gone wrong), nothing may quietly go back to writing plain files."""
+        return self.identity_path.exists() or self.recipient_path.exists()
 
     def status(self) -> LockStatus:
         recipient = None
@@ -262,6 +264,11 @@ class Lockbox:
         try:
             data = self.identity_path.read_bytes()
         except FileNotFoundError:
+            if self.recipient_path.exists():
+                raise LockError(
+                    f"the journal's key file {self.identity_path} is missing, so the journal cannot be opened; "
+                    "restore it from a backup or another copy of the journal folder"
+                ) from None
             raise LockError("this journal is not locked") from None
         except OSError as error:
             raise LockError(f"the journal's key file {self.identity_path} cannot be read ({error.strerror})") from None

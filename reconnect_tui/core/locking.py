@@ -148,7 +148,9 @@ def unlock_journal(lockbox: Lockbox, drafts_dir: Path, key: Key, stop_after: int
     result = decrypt_files(lockbox.journal_dir, drafts_dir, key, stop_after)
     if result.problems:
         return result  # the key is still needed for what could not be decrypted
-    for path in (lockbox.identity_path, lockbox.recipient_path, lockbox.decrypting_path):
+    # The recipient goes first: a kill now leaves the identity, so the journal still
+    # opens and the same command finishes the job.
+    for path in (lockbox.recipient_path, lockbox.identity_path, lockbox.decrypting_path):
         _remove(path)
     lockbox.forget()
     return result

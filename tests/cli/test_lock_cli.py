@@ -241,3 +241,20 @@ def test_plain_journals_do_not_import_pyrage() -> None:
     env = dict(os.environ)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert done.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_lock_waits_for_an_open_check_in(paths: Paths, private_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reconnect_tui.core.drafts import DraftStore
+
+    fill_journal(paths.journal_dir, 1)
+    use_command(monkeypatch, "harbour")
+    open_checkin = DraftStore(paths.drafts_dir)
+    open_checkin.lock()
+    try:
+        result = run("lock", "--no-recovery-key")
+    finally:
+        open_checkin.unlock()
+    assert result.exit_code == 1
+    assert "a check-in is already open" in result.stderr
+    assert not Lockbox(paths.journal_dir).locked
+    assert phrase_anywhere(private_home)  # nothing was converted

@@ -238,3 +238,11 @@ def test_a_key_file_wrapped_without_armor_opens_too_scrypt(tmp_path: Path) -> No
     made = lockbox.identity_text(key, __import__("datetime").datetime(2026, 1, 1).astimezone())
     tmp_path.joinpath(lockbox.IDENTITY_NAME).write_bytes(pyrage.passphrase.encrypt(made, "plain binary"))
     assert Lockbox(tmp_path).unlock("plain binary").recipient == key.recipient
+
+
+def test_a_lost_key_file_keeps_the_journal_locked(tmp_path: Path) -> None:
+    box = Lockbox(tmp_path)
+    box._write_recipient(Key.generate())  # identity.age gone, say by a sync
+    assert box.locked
+    with pytest.raises(LockError, match="is missing"):
+        box.unlock("anything")

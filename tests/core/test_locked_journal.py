@@ -167,3 +167,10 @@ def test_imports_into_a_locked_journal_are_encrypted_on_the_way_in(
     assert len(result.added) == 2
     assert plaintext_files(locked_home.journal_dir) == []
     assert len(list(locked_home.journal_dir.rglob("*.json.age"))) == 2
+
+
+def test_a_journal_whose_key_file_was_lost_still_writes_nothing_plain(locked_home: Paths) -> None:
+    Lockbox(locked_home.journal_dir).identity_path.unlink()
+    with pytest.raises(JournalError, match="locked"):
+        Journal(locked_home.journal_dir).save(secret_entry())
+    assert plaintext_files(locked_home.journal_dir.parent) == []
