@@ -82,6 +82,31 @@ def encode(entry: Entry) -> bytes:
     return encode_entry(entry)
 
 
+class EntryExists(JournalError):
+    """An entry with this id is already in the journal."""
+
+
+class EntryUnreadable(JournalError):
+    """An entry was not written because it would not read back (say, an answer longer than
+    an entry keeps): written, it would only ever show as damaged."""
+
+
+def readable(entry: Entry) -> bytes:
+    """The entry's bytes, once they are known to read back as this same entry.
+
+    Records are built in memory without the model's checks; a field past its limit
+    (an answer of more than 100,000 characters, say) would be written, then named as
+    damage on every load. It is refused before anything is written, in plain words,
+    while the words are still on screen.
+    """
+    data = encode(entry)
+    try:
+        decode_entry(data)
+    except EntryInvalid as error:
+        raise EntryUnreadable(f"the check-in was not saved, because {error}") from None
+    return data
+
+
 class Journal:
     def __init__(self, root: Path, key: Key | None = None) -> None:
         self.root = root
@@ -125,7 +150,8 @@ class Journal:
             raise EntryInvalid(f"it cannot be decrypted ({error.reason})") from None
 
     def save(self, entry: Entry) -> Path:
-        """Write a new entry; JournalError if one with its id is already there.
+        """Write a new entry; JournalError if one with its id is already there, or if
+        it would not read back (see `readable`).
 
         No link is followed below the journal's own folder (LinkRefused, an
         OSError, names it): a month folder linked elsewhere never receives entries.
@@ -133,16 +159,16 @@ class Journal:
         path = self.path_for(entry)
         twin = path.with_name(f"{entry.id}{ENTRY_SUFFIX if self.key is not None else LOCKED_SUFFIX}")
         if twin.exists():
-            raise JournalError(f"an entry with the id {entry.id} is already in the journal ({twin})")
-        data = self.seal(encode(entry))
+            raise EntryExists(f"an entry with the id {entry.id} is already in the journal ({twin})")
+        data = self.seal(readable(entry))
         try:
             return atomic_write(path, data, overwrite=False, inside=self.root.parent)
         except FileExistsError:
-            raise JournalError(f"an entry with the id {entry.id} is already in the journal ({path})") from None
+            raise EntryExists(f"an entry with the id {entry.id} is already in the journal ({path})") from None
 
     def update(self, entry: Entry) -> Path:
         """Replace the entry with this id by a newer version of the same check-in, atomically."""
-        return atomic_write(self.path_for(entry), self.seal(encode(entry)), overwrite=True, inside=self.root.parent)
+        return atomic_write(self.path_for(entry), self.seal(readable(entry)), overwrite=True, inside=self.root.parent)
 
     def entry_files(self, newest_first: bool = False, problems: list[JournalProblem] | None = None) -> Iterator[Path]:
         """Every entry file, month by month; crash leftovers are skipped and cleaned.
