@@ -45,6 +45,7 @@ LIMITS = {
     "draft": 16 * MiB,
     "deck": 4 * MiB,
     "config": 1 * MiB,
+    "people": 4 * MiB,
     "import": 512 * MiB,
 }
 

@@ -27,7 +27,7 @@ from pathlib import Path
 import msgspec
 
 from reconnect_tui.core.errors import JournalError
-from reconnect_tui.core.fsutil import atomic_write
+from reconnect_tui.core.fsutil import LinkRefused, atomic_write, read_file
 from reconnect_tui.core.model import BOM, COLOURS, Entry, PeopleFile, Person, refusal
 
 PEOPLE_FILE = "people.json"
@@ -71,7 +71,7 @@ def decode_people(raw: bytes) -> PeopleFile:
         raise PeopleDamaged(str(refusal(error, raw, "the people file", "a people file"))) from None
     except msgspec.DecodeError as error:
         raise PeopleDamaged(f"it is not valid JSON [{error}]") from None
-    except (RecursionError, ValueError, TypeError, OverflowError) as error:
+    except (RecursionError, ValueError, TypeError, OverflowError, MemoryError) as error:
         raise PeopleDamaged(f"it cannot be read [{error}]") from None
 
 
@@ -84,6 +84,7 @@ class PeopleStore:
 
     def __init__(self, journal_root: Path) -> None:
         self.path = journal_root / PEOPLE_FILE
+        self.inside = journal_root.parent  # reconnect's own folder: nothing below it is followed
         self._people: PeopleFile | None = None
 
     # --- reading ------------------------------------------------------------------------
@@ -95,12 +96,16 @@ class PeopleStore:
         cannot be opened at all. Either way the file is left as it is.
         """
         try:
-            raw = self.path.read_bytes()
+            # A regular file inside reconnect's folder only, up to a stated size: a FIFO
+            # or a link to /dev/zero is named, never waited on or read without end.
+            raw = read_file(self.path, "people", inside=self.inside)
         except FileNotFoundError:
             self._people = PeopleFile()
             return self._people
+        except LinkRefused as error:
+            raise PeopleError(f"the people file cannot be read: {error}") from None
         except OSError as error:
-            raise PeopleError(f"the people file {self.path} cannot be read ({error.strerror})") from None
+            raise PeopleError(f"the people file {self.path} cannot be read ({error.strerror or error})") from None
         try:
             self._people = decode_people(raw)
         except PeopleDamaged as error:
@@ -213,7 +218,9 @@ class PeopleStore:
     def _write(self, people: tuple[Person, ...]) -> None:
         updated = PeopleFile(people=people)
         try:
-            atomic_write(self.path, encode_people(updated))
+            atomic_write(self.path, encode_people(updated), inside=self.inside)
+        except LinkRefused as error:
+            raise PeopleError(f"the people file could not be written: {error}") from None
         except OSError as error:
             raise PeopleError(f"the people file {self.path} could not be written ({error.strerror or error})") from None
         self._people = updated
