@@ -57,8 +57,7 @@ async def test_a_partner_named_with_brackets_reaches_the_closing_step_whole(make
         while not screen.session.is_last_step:
             await pilot.press("ctrl+n")
         await pilot.pause()
-        # The closing step names the other partner above the appreciation box.
-        labels = [str(label.render()) for label in screen.query(".field-label")]
+        labels = [shown(label).strip() for label in screen.query(".field-label")]
         assert "Something you appreciate about [Sam]" in labels
         assert "Something you appreciate about [/]" in labels
 
