@@ -31,10 +31,10 @@ from reconnect_tui.core.entry import Entry, EntryFromNewerVersion, EntryInvalid,
 from reconnect_tui.core.model import ID_REGEX, Note, check_moment, decode_note, encode_note
 from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.fsutil import (
+    LinkRefused,
     atomic_write,
-    fsync_dir,
     is_temp_name,
-    make_private_dirs,
+    move_files,
     read_file,
     remove_stale_temp,
 )
@@ -360,7 +360,7 @@ class Journal:
         path = self.path_for(entry).with_name(f"{entry.id}{NOTE_MARK}{stamp}{suffix}")
         data = self.seal(encode_note(note))
         try:
-            return atomic_write(path, data, overwrite=False)
+            return atomic_write(path, data, overwrite=False, inside=self.root.parent)
         except FileExistsError:
             return self.save_note(entry, note)  # the same second and the same 24 random bits: try again
         except OSError as error:
@@ -408,16 +408,16 @@ class Journal:
             there = "the journal" if target_root == self.root else "the trash"
             raise JournalError(f"{there} already holds an entry with the id {entry.id}; nothing was moved")
         target_folder = target_root / source.parent.relative_to(source_root)
-        make_private_dirs(target_folder)
         notes = [p for p in source.parent.glob(f"{glob_escape(entry.id)}{NOTE_MARK}*") if NOTE_NAME.match(p.name)]
         try:
-            for path in notes:  # notes first: an entry never arrives without them
-                os.rename(path, target_folder / path.name)
-            os.rename(source, target_folder / source.name)
+            # Notes first: an entry never arrives without them. Nothing is moved
+            # through a link (a trash or month folder that is one is named).
+            move_files([*(path.name for path in notes), source.name], source.parent, target_folder,
+                       inside=self.root.parent)
+        except LinkRefused as error:
+            raise JournalError(f"the entry {entry.id} was not moved: {error}") from None
         except OSError as error:
             raise JournalError(f"the entry {entry.id} could not be moved ({error.strerror or error})") from None
-        fsync_dir(target_folder)
-        fsync_dir(source.parent)
         return target_folder / source.name
 
     def latest(self) -> Entry | None:

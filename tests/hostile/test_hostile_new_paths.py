@@ -218,3 +218,37 @@ def test_pasted_controls_never_reach_a_reflection() -> None:
     session.set_reflection("heard", f"You were tired{OSC52}\x00\r\nand more")
     reflection = session.talk.current_reflection  # type: ignore[union-attr]
     assert reflection is not None and reflection.heard == "You were tired]52;c;aGVsbG8=\nand more"
+
+
+def test_the_trash_never_moves_an_entry_through_a_link(private_home: Path, tmp_path: Path) -> None:
+    from helpers import make_entry
+
+    from reconnect_tui.core.errors import JournalError
+    from reconnect_tui.core.journal import Journal
+
+    journal = Journal(private_home / "journal")
+    entry = make_entry()
+    where = journal.save(entry)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (private_home / "journal" / ".trash").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(JournalError, match="was not moved: .*symbolic link"):
+        journal.trash(entry)
+    assert where.is_file() and list(elsewhere.rglob("*.json")) == []
+
+
+def test_a_later_note_is_never_written_through_a_linked_month_folder(private_home: Path, tmp_path: Path) -> None:
+    from helpers import make_entry
+
+    from reconnect_tui.core.errors import JournalError
+    from reconnect_tui.core.journal import Journal
+
+    journal = Journal(private_home / "journal")
+    entry = make_entry()
+    where = journal.save(entry)
+    elsewhere = tmp_path / "elsewhere"
+    where.parent.rename(elsewhere)
+    where.parent.symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(JournalError, match="symbolic link"):
+        journal.add_note(entry, "A note", NOW)
+    assert [p.name for p in elsewhere.iterdir()] == [where.name]
