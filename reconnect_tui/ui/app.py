@@ -101,6 +101,9 @@ class ReconnectApp(App[None]):
         blank screen and pushing it over costs a whole extra layout and render.
         A locked journal asks for its passphrase first.
         """
+        # Narrow or not before the first screen is styled: set later (on the first
+        # Resize), the class would restyle every widget of the screen once more.
+        self.set_class(self.size.width < NARROW_BELOW, "-narrow")
         if self.workspace.needs_unlock:
             from reconnect_tui.ui.screens.unlock import UnlockScreen
 

@@ -74,6 +74,10 @@ def _passing(session: CheckinSession) -> tuple[int, ...]:
 
 
 class CheckinScreen(Screen[None]):
+    # Each step puts the cursor in its own first field (show_step). Textual's own
+    # first-focusable pick landed on the step's scrolling container first, and each
+    # move of the focus restyled the whole screen once more.
+    AUTO_FOCUS = ""
     # Not priority bindings: the keys reach the focused pane first and in order, so
     # "hello" then Ctrl+N is typed in full before the step changes.
     BINDINGS = [
@@ -144,7 +148,9 @@ class CheckinScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield CheckinHeader(self.session.deck.title, self.minutes, self.elapsed)
         yield Static("", id="save-warning", markup=False)
-        yield Container(id="step-area")
+        # The first step is built with the screen: mounting it afterwards into an
+        # empty area cost a second round of styling, layout and drawing at start-up.
+        yield Container(build_step(self.session, first_checkin=self.first_checkin), id="step-area")
         with Horizontal(id="controls"):
             yield Button("◀ Back", id="back", compact=True)
             for partner in PARTNERS:
@@ -156,9 +162,9 @@ class CheckinScreen(Screen[None]):
             yield Button("Next ▶", id="next", variant="primary", compact=True)
         yield CompactFooter()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.query_one("#save-warning").display = False
-        await self.show_step()
+        self._step_shown(self.step_body)
         self._autosave = self.set_interval(AUTOSAVE_SECONDS, self.autosave)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -192,9 +198,13 @@ class CheckinScreen(Screen[None]):
         await area.remove_children()
         step = build_step(self.session, first_checkin=self.first_checkin)
         await area.mount(step)
+        self._step_shown(step)
+
+    def _step_shown(self, step: Widget) -> None:
+        """The step's body is in the screen: the buttons, the keys, the cursor and the draft follow it."""
         self._update_controls()
         self._refresh_together_keys()
-        self._release_keys(self.query_one(step.first_focus))
+        self._release_keys(self.query_one(step.first_focus))  # type: ignore[attr-defined]
         self.save_draft_now()
 
     def _refresh_together_keys(self) -> None:
