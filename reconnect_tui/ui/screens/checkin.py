@@ -21,29 +21,28 @@ from textual.containers import Container, Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, RadioSet, SelectionList, Static
+from textual.widgets import Button, Static
 
 from reconnect_tui.core.cleantext import clean_text
 from reconnect_tui.core.drafts import DraftKeeper
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import DraftError, JournalError
 from reconnect_tui.core.fsutil import LinkRefused
-from reconnect_tui.core.parking import ParkedTalks
 from reconnect_tui.core.session import PARTNERS, CheckinSession, StepKind
 from reconnect_tui.core.together import Phase
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui.messages import Given
-from reconnect_tui.ui.screens.together_dialogs import BreakScreen, reveal_or_draft_screen
-from reconnect_tui.ui.screens.confirm import ConfirmScreen
-from reconnect_tui.ui.screens.pause import PauseScreen
 from reconnect_tui.ui.widgets.answer_pane import AnswerPane
 from reconnect_tui.ui.widgets.checkin_header import CheckinHeader
 from reconnect_tui.ui.widgets.footer import CompactFooter
 from reconnect_tui.ui.widgets.word_scale import WordScale
 from reconnect_tui.ui.widgets.steps import build_step
-from reconnect_tui.ui.widgets.together_steps import RESPONSE_BUTTONS
 
 AUTOSAVE_SECONDS = 0.5
+
+# The dialogs, the parked talks and the talking-together widgets are imported
+# where they are first needed: the first screen draws sooner without them
+# (bench/run.py measures it).
 
 
 class Leaving(Protocol):
@@ -59,6 +58,13 @@ def step_name(session: CheckinSession) -> str:
         number, total = session.prompt_number() or (0, 0)
         return f"Prompt {number} of {total}"
     return {StepKind.ARRIVE: "Arriving", StepKind.FOLLOW_UP: "Since last time", StepKind.CLOSE: "Closing"}[kind]
+
+
+def _response_buttons() -> dict[str, str]:
+    """The listener's answer buttons of a turn ("that's it", "not quite"), by id."""
+    from reconnect_tui.ui.widgets.together_steps import RESPONSE_BUTTONS
+
+    return RESPONSE_BUTTONS
 
 
 # Where the keyboard is on the prompt step, for the pass buttons: both partners, one, or none.
@@ -254,6 +260,8 @@ class CheckinScreen(Screen[None]):
         focused = self.focused
         if not (event.is_printable and event.character and event.character.strip()):
             return
+        from textual.widgets import RadioSet, SelectionList
+
         if not isinstance(focused, WordScale | RadioSet | SelectionList):
             return
         if event.key in focused._bindings.key_to_bindings or focused is self._told_about:
@@ -386,9 +394,9 @@ class CheckinScreen(Screen[None]):
             if self.session.swap():
                 self.keeper.changed()
                 await self.show_step()
-        elif button in RESPONSE_BUTTONS:
+        elif button in _response_buttons():
             self.gather()
-            self.session.respond(RESPONSE_BUTTONS[button], self.clock())
+            self.session.respond(_response_buttons()[button], self.clock())
             self.keeper.changed()
             await self.show_step()
 
@@ -413,6 +421,8 @@ class CheckinScreen(Screen[None]):
             await self.show_step()
 
     def action_take_break(self) -> None:
+        from reconnect_tui.ui.screens.together_dialogs import BreakScreen
+
         self.app.push_screen(BreakScreen(), self._after_break)
 
     def _after_break(self, come_back: str | None) -> None:
@@ -421,6 +431,8 @@ class CheckinScreen(Screen[None]):
 
     def park(self, come_back: str) -> None:
         """Keep the talk under its own name; the home screen offers it until it is picked up."""
+        from reconnect_tui.core.parking import ParkedTalks
+
         self.gather()
         parked = ParkedTalks.beside(self.workspace.drafts)
         try:
@@ -473,6 +485,8 @@ class CheckinScreen(Screen[None]):
         if self.session.is_last_step:
             self.finish()
             return
+        from reconnect_tui.ui.screens.confirm import ConfirmScreen
+
         self.app.push_screen(
             ConfirmScreen(
                 "Finish and save now?",
@@ -486,10 +500,14 @@ class CheckinScreen(Screen[None]):
         )
 
     def action_pause(self) -> None:
+        from reconnect_tui.ui.screens.pause import PauseScreen
+
         self.app.push_screen(PauseScreen(), self._after_pause)
 
     def _ask_reveal_or_draft(self, then_quit: bool) -> None:
         """Saving shows everything in the journal; from a private turn, ask first."""
+        from reconnect_tui.ui.screens.together_dialogs import reveal_or_draft_screen
+
         self.app.push_screen(reveal_or_draft_screen(), lambda choice: self._after_reveal_question(choice, then_quit))
 
     def _after_reveal_question(self, choice: str | None, then_quit: bool) -> None:
@@ -508,6 +526,8 @@ class CheckinScreen(Screen[None]):
         elif choice == "draft":
             self.keep_draft_and_quit()
         elif choice == "discard":
+            from reconnect_tui.ui.screens.confirm import ConfirmScreen
+
             self.app.push_screen(
                 ConfirmScreen(
                     "Discard this check-in?",
@@ -540,6 +560,8 @@ class CheckinScreen(Screen[None]):
             else:
                 self.reconnect.leave("Nothing was written yet, so there was no draft to keep.")
             return
+        from reconnect_tui.ui.screens.confirm import ConfirmScreen
+
         self.app.push_screen(
             ConfirmScreen(
                 "The draft could not be saved",
