@@ -17,10 +17,11 @@ partners_app = typer.Typer(
 
 
 def _store():  # type: ignore[no-untyped-def]
+    from reconnect_tui.cli.locking import journal_key
     from reconnect_tui.core.people import PeopleStore
 
     where = paths()
-    return where, PeopleStore(where.journal_dir)
+    return where, PeopleStore(where.journal_dir, journal_key(where))  # the names are locked with the journal
 
 
 @partners_app.callback()

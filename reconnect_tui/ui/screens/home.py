@@ -136,20 +136,11 @@ class HomeScreen(Screen[None]):
                             gestures: list[ChosenGesture]) -> None:
         if not self.is_mounted:
             return
-        rows = self.query_one("#gesture-rows", Vertical)
-        await rows.remove_children()
-        await rows.mount_all(
-            Horizontal(
-                Static(clean_line(gesture.name), classes=f"gesture-name partner-name-{n % 2}", markup=False),
-                Static(clean_text(gesture.gesture), classes="home-row-text", markup=False),
-                classes="home-row",
-            )
-            for n, gesture in enumerate(gestures)
-        )
-        self.query_one("#home-gestures").display = bool(gestures)
+        # Everything is looked up before the first await: the screen may close while
+        # the rows are being mounted, and its children go with it.
+        gesture_section, gesture_rows = self.query_one("#home-gestures"), self.query_one("#gesture-rows", Vertical)
+        signal_section, signal_rows = self.query_one("#home-signals"), self.query_one("#signal-rows", Vertical)
         self.signals = signals
-        rows = self.query_one("#signal-rows", Vertical)
-        await rows.remove_children()
         widgets: list[Static | Button] = []
         for number, signal in enumerate(signals):
             widgets.append(Static(clean_text(signal.message), classes="home-signal", markup=False))
@@ -157,8 +148,19 @@ class HomeScreen(Screen[None]):
             if deck is not None:
                 widgets.append(Button(f"Start “{clean_line(deck.title)}”", id=f"signal-{number}", classes="signal-start",
                                       compact=True))
-        await rows.mount_all(widgets)
-        self.query_one("#home-signals").display = bool(signals)
+        await gesture_rows.remove_children()
+        await gesture_rows.mount_all(
+            Horizontal(
+                Static(clean_line(gesture.name), classes=f"gesture-name partner-name-{n % 2}", markup=False),
+                Static(clean_text(gesture.gesture), classes="home-row-text", markup=False),
+                classes="home-row",
+            )
+            for n, gesture in enumerate(gestures)
+        )
+        gesture_section.display = bool(gestures)
+        await signal_rows.remove_children()
+        await signal_rows.mount_all(widgets)
+        signal_section.display = bool(signals)
 
     @work(exclusive=True, group="parked")
     async def show_parked(self) -> None:
