@@ -242,12 +242,15 @@ _DIR_FD = (
 )
 
 
-def open_folder(folder: Path, inside: Path, create: bool = True) -> int:
-    """A descriptor on `folder` (below `inside`), reached without following a link.
+def open_folder(folder: Path, inside: Path, create: bool = False) -> int:
+    """A descriptor on `folder` (below `inside`, or `inside` itself), reached without
+    following a link; close it with os.close.
 
-    Missing folders are made (0700) when `create`; else FileNotFoundError. `inside`
-    itself may be a link (it is one of the folders we were given). LinkRefused
-    names a folder that is a link. Only where `_DIR_FD` is true.
+    Each folder is opened from the one before with O_NOFOLLOW, so the folder held is
+    the one that was checked, whatever is renamed meanwhile. Missing folders are made
+    (0700) with `create` (where `_DIR_FD`); else FileNotFoundError. `inside` itself
+    may be a link (it is one of the folders we were given). LinkRefused names a
+    folder that is a link. Only where `FOLDER_FDS` is true.
     """
     if create and not os.path.isdir(inside):
         make_private_dirs(inside)
@@ -302,7 +305,7 @@ class _Place:
     @classmethod
     def of(cls, path: Path, inside: Path | None) -> _Place:
         if _DIR_FD and inside is not None and _below(path.parent, inside):
-            fd = open_folder(path.parent, inside)
+            fd = open_folder(path.parent, inside, create=True)
             place = cls(path, inside, fd)
             try:
                 if _is_link(path.name, fd):
@@ -386,7 +389,7 @@ def move_files(names: list[str], source: Path, target: Path, inside: Path) -> No
     if _DIR_FD and _below(source, inside) and _below(target, inside):
         source_fd = open_folder(source, inside, create=False)
         try:
-            target_fd = open_folder(target, inside)
+            target_fd = open_folder(target, inside, create=True)
             try:
                 for name in names:
                     os.rename(name, name, src_dir_fd=source_fd, dst_dir_fd=target_fd)
@@ -448,10 +451,10 @@ def read_file(path: Path, kind: str, *, inside: Path | None = None, follow_links
     folder_fd = None
     if inside is not None:
         follow_links = False
-        if _DIR_FD and _below(path.parent, inside):
+        if FOLDER_FDS and _below(path.parent, inside):
             # The folders are walked without following a link and the file opened
             # relative to the last one: no folder can be swapped for a link meanwhile.
-            folder_fd = open_folder(path.parent, inside, create=False)
+            folder_fd = open_folder(path.parent, inside)
         else:
             refuse_links(path, inside)
     flags = os.O_RDONLY | _NONBLOCK | _BINARY | _CLOEXEC | getattr(os, "O_NOCTTY", 0)
@@ -469,6 +472,32 @@ def read_file(path: Path, kind: str, *, inside: Path | None = None, follow_links
     finally:
         if folder_fd is not None:
             os.close(folder_fd)
+    return _read_opened(fd, path, kind, limit)
+
+
+FOLDER_FDS = bool(_NOFOLLOW) and hasattr(os, "O_DIRECTORY") and {os.open, os.stat} <= os.supports_dir_fd
+"""True where a folder can be opened once and the files in it read through it (not on Windows)."""
+
+
+def read_file_in(folder_fd: int, path: Path, kind: str) -> bytes:
+    """`read_file(path, kind, inside=...)` for a file in a folder opened by `open_folder`.
+
+    The same refusals (a link, a FIFO, a device, a runaway size), without walking
+    the path again for every file: a month of a long journal is read at once.
+    """
+    flags = os.O_RDONLY | _NONBLOCK | _BINARY | _CLOEXEC | getattr(os, "O_NOCTTY", 0) | _NOFOLLOW
+    try:
+        fd = os.open(path.name, flags, dir_fd=folder_fd)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise LinkRefused(path) from None
+        error.filename = str(path)
+        raise
+    return _read_opened(fd, path, kind, LIMITS[kind])
+
+
+def _read_opened(fd: int, path: Path, kind: str, limit: int) -> bytes:
+    """The bytes of the file open as `fd` (closed here), if it is a regular file within `limit`."""
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
