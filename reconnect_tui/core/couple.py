@@ -56,6 +56,14 @@ class Who:
     def name(self, key: str) -> str | None:
         return next((p.name for p in self.people if p.id == key), None)
 
+    def person_ids(self, names: Sequence[str]) -> tuple[str | None, ...]:
+        """The people file's id for each name (None for a name it does not know): what an entry records."""
+        return tuple(key if self.name(key) is not None else None for key in self.couple(names))
+
+    def colour(self, key: str) -> str | None:
+        """The colour the people file gives this person (None when it does not know them)."""
+        return next((p.colour for p in self.people if p.id == key), None)
+
 
 def reseat(entry: Entry) -> Entry:
     """The same check-in with the partners' places swapped (every per-partner list follows)."""

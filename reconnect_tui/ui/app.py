@@ -283,6 +283,7 @@ class ReconnectApp(App[None]):
         choice = await self.push_screen_wait(let_go_screen(f"{talk.describe(self.clock())}."))
         try:
             if choice == "save":
+                self._know_people(talk.session)
                 entry = talk.session.finish(self.clock())
                 try:
                     self.workspace.journal.save(entry)
@@ -307,9 +308,21 @@ class ReconnectApp(App[None]):
         return True
 
     def _checkin_screen_for(self, session: CheckinSession) -> CheckinScreen:
+        self._know_people(session)
         screen = CheckinScreen(session, self.workspace, self.clock, self.request.minutes, on_done=self._checkin_done)
         self.checkin_screen = screen
         return screen
+
+    def _know_people(self, session: CheckinSession) -> None:
+        """A draft or parked talk from before people had ids: find each seat's person by name.
+
+        Nobody is added here (a new name became a person when its check-in began);
+        a seat the people file does not know keeps no id, and is matched by name later.
+        """
+        if all(session.person_ids):
+            return
+        ids = who_in(self.workspace.journal).person_ids(session.partners)
+        session.person_ids = (session.person_ids[0] or ids[0], session.person_ids[1] or ids[1])
 
     def _session_without_questions(self) -> CheckinSession | None:
         """A new session, if there is no draft to offer and both names are known."""
@@ -417,12 +430,14 @@ class ReconnectApp(App[None]):
             who = who_in(workspace.journal)
         previous = previous_gestures(latest, who, who.couple(partners))
         last_first = config.last_first_seat
+        ids = who.person_ids(partners)
         return CheckinSession(
             deck=deck,
             partners=partners,
             started_at=self.clock(),
             gestures=workspace.library.gestures_for(deck),
             previous_intentions=previous,
+            person_ids=(ids[0], ids[1]),
             mode_override=request.mode or config.mode,
             private_ratings=config.private_ratings,
             first_seat=0 if last_first is None else 1 - last_first,  # who goes first alternates

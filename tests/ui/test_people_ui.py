@@ -9,10 +9,15 @@ from pathlib import Path
 from conftest import FIXED
 from helpers import make_entry
 
+from textual.widgets import Checkbox, Static
+
+from reconnect_tui.core.entry import FollowUp
 from reconnect_tui.core.journal import Journal
+from reconnect_tui.core.people import PeopleStore
 from reconnect_tui.ui.app import ReconnectApp
 from reconnect_tui.ui.screens.checkin import CheckinScreen
 from reconnect_tui.ui.screens.history import HistoryScreen
+from reconnect_tui.ui.screens.summary import SummaryScreen
 from reconnect_tui.ui.widgets.entry_list import EntryList
 from uihelpers import on_screen, shown, until
 
@@ -53,3 +58,43 @@ async def test_history_puts_each_person_under_their_own_name(make_app: MakeApp, 
         assert "Kim: In between → In" in kim and "Alex: In between → In" in kim  # under their own names
         assert swapped.index("A bit apart → In between") < swapped.index("Very close → Very close")  # Maya first
         assert last.index("Far apart → A bit apart") < last.index("Very close → Close")
+
+
+async def test_a_gesture_not_happened_yet_is_carried_on(make_app: MakeApp, private_home: Path, clock) -> None:  # type: ignore[no-untyped-def]
+    journal = last_time(private_home)
+    app = make_app(partners=("Jonas", "Maya"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        await pilot.press("ctrl+n")
+        screen = app.screen
+        carry = screen.query_one("#carry-0", Checkbox)
+        assert app.focused.id == "follow-up-0" and not carry.display  # asked only once it has not happened
+        await pilot.press("3")  # Not yet
+        assert carry.display and not carry.value
+        await pilot.press("tab", "tab", "space")
+        assert carry.value
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is not screen, "the question")
+        await pilot.press("enter")
+        await on_screen(pilot, SummaryScreen)
+    people = PeopleStore(private_home / "journal")
+    saved = journal.latest()
+    assert saved is not None and saved.id != "last"
+    jonas, maya = saved.partners
+    assert jonas.person_id == people.find("Jonas").id and maya.person_id == people.find("Maya").id  # type: ignore[union-attr]
+    assert jonas.follow_up == FollowUp("Jonas's walk", "not_yet", None, carried=True)
+    assert maya.follow_up is not None and not maya.follow_up.carried
+
+    clock.advance(hours=2)
+    home = make_app(start="home", partners=None)
+    async with home.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: bool(home.screen.query("#gesture-rows .home-row")), "this week's gestures")
+        rows = [[shown(cell) for cell in row.query(Static)] for row in home.screen.query("#gesture-rows .home-row")]
+        assert rows == [["Jonas", "Jonas's walk (carried on from before)"]]
+
+    again = make_app(partners=("Maya", "Jonas"))
+    async with again.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        assert again.screen.session.previous_intentions == (None, "Jonas's walk")  # type: ignore[attr-defined]
+        await pilot.press("ctrl+n")
+        assert "Jonas's walk" in shown(again.screen.query_one(".intention"))

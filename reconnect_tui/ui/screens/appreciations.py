@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from reconnect_tui.core.cleantext import clean_line, clean_text
+from reconnect_tui.core.couple import who_in
 from reconnect_tui.core.overview import Appreciation, appreciations
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui import JOURNAL_STYLES
@@ -48,7 +49,7 @@ class AppreciationsScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         entries = self.workspace.journal.load().entries
-        self.app.call_from_thread(self._show, appreciations(entries))
+        self.app.call_from_thread(self._show, appreciations(entries, key=who_in(self.workspace.journal).key))
 
     async def _show(self, items: list[Appreciation]) -> None:
         self.items = items

@@ -18,6 +18,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
@@ -28,7 +29,7 @@ from reconnect_tui.core.decks import Deck
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.insights import Signal, gentle_signals, last_checkin_line
 from reconnect_tui.core.overview import ChosenGesture, this_weeks_gestures, unfinished_checkin
-from reconnect_tui.core.couple import couple_view
+from reconnect_tui.core.couple import couple_view, who_in
 from reconnect_tui.core.parking import ParkedTalks
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui import JOURNAL_STYLES
@@ -129,19 +130,27 @@ class HomeScreen(Screen[None]):
         entries = self.workspace.journal.load().entries
         now = self.clock()
         ours = couple_view(self.workspace.journal, entries, self.workspace.config.config.partners)
+        who = who_in(self.workspace.journal)
         self.app.call_from_thread(self._show_journal, entries, gentle_signals(ours, now),
-                                  this_weeks_gestures(entries, now))
+                                  this_weeks_gestures(entries, now, key=who.key))
 
     async def _show_journal(self, entries: list[Entry], signals: list[Signal],
                             gestures: list[ChosenGesture]) -> None:
         if not self.is_mounted:
             return
+        try:
+            await self._show_rows(signals, gestures)
+        except NoMatches:
+            pass  # the screen went away while its rows were drawn (the app closing, say)
+
+    async def _show_rows(self, signals: list[Signal], gestures: list[ChosenGesture]) -> None:
         rows = self.query_one("#gesture-rows", Vertical)
         await rows.remove_children()
         await rows.mount_all(
             Horizontal(
                 Static(clean_line(gesture.name), classes=f"gesture-name partner-name-{n % 2}", markup=False),
-                Static(clean_text(gesture.gesture), classes="home-row-text", markup=False),
+                Static(clean_text(gesture.gesture) + (" (carried on from before)" if gesture.carried else ""),
+                       classes="home-row-text", markup=False),
                 classes="home-row",
             )
             for n, gesture in enumerate(gestures)

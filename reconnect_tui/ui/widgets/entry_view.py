@@ -65,7 +65,8 @@ def render_entry(entry: Entry, colours: tuple[str, str], highlight: Sequence[str
                 continue
             result = FOLLOW_UP_WORDS.get(partner.follow_up.result or "", "passed")
             words = f" {partner.follow_up.words}" if partner.follow_up.words else ""
-            cells.append(text(f"“{partner.follow_up.intention}”: {result}.{words}"))
+            carried = " Carried on to next time." if partner.follow_up.carried else ""
+            cells.append(text(f"“{partner.follow_up.intention}”: {result}.{words}{carried}"))
         parts.append(pair(*cells))
     for prompt in entry.prompts:
         if all(answer.status == "not_reached" for answer in prompt.answers):
