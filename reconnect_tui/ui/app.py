@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -30,7 +30,7 @@ from reconnect_tui.core.parking import ParkedTalk, ParkedTalks
 from reconnect_tui.core.session import CheckinSession
 from reconnect_tui.core.workspace import Workspace, local_now
 from reconnect_tui.ui import JOURNAL_STYLES, STYLES
-from reconnect_tui.ui.colours import partner_variables
+from reconnect_tui.ui.colours import Seats, partner_variables, person_colour
 from reconnect_tui.ui.screens.checkin import CheckinScreen, step_name
 from reconnect_tui.ui.screens.together_dialogs import ChoiceScreen, let_go_screen
 
@@ -71,6 +71,10 @@ class ReconnectApp(App[None]):
         # A pushed screen brings its own CSS_PATH, but Textual does not read it for
         # the first screen, so the journal's styles are named here when it is one.
         journal = [JOURNAL_STYLES] if start != "checkin" else []
+        # Each person's colour, known before the stylesheet is built (it reads them).
+        names = (request.partners if request else None) or workspace.config.config.partners
+        self.seats: Seats = self._colours_of(workspace, who_in(workspace.journal).couple(names)) if names else (None, None)
+        self.colour_variables: dict[str, str] = {}
         super().__init__(css_path=[*self.CSS_PATH, *journal])  # type: ignore[misc]
         self.workspace = workspace
         self.start = start
@@ -132,10 +136,36 @@ class ReconnectApp(App[None]):
         return self._checkin_screen_for(session)
 
     def get_css_variables(self) -> dict[str, str]:
-        """The theme's variables, plus `$partner-0` and `$partner-1`: each partner's colour as readable text."""
+        """The theme's variables, plus the colours that follow the person (ui/colours.py):
+        `$partner-0` and `$partner-1` for whoever sits in each seat now, `$person-<colour>`."""
         variables = super().get_css_variables()
-        variables.update(partner_variables(variables))
+        self.colour_variables = partner_variables(variables, self.seats)
+        variables.update(self.colour_variables)
         return variables
+
+    @staticmethod
+    def _colours_of(workspace: Workspace, keys: Sequence[str | None]) -> Seats:
+        who = who_in(workspace.journal)
+        found = [who.colour(key) if key else None for key in keys]
+        return (found[0], found[1])
+
+    def seat_people(self, person_ids: Sequence[str | None]) -> None:
+        """The people now in the two seats: the seats' colours become theirs."""
+        seats = self._colours_of(self.workspace, person_ids)
+        if seats == self.seats:
+            return
+        self.seats = seats
+        if self._screen_stack:
+            self.refresh_css(animate=False)
+        else:  # the first screen is being made: nothing is styled yet
+            self.stylesheet.set_variables(self.get_css_variables())
+            self.stylesheet.reparse()
+
+    def person_colour(self, palette_name: str | None, seat: int = 0) -> str:
+        """A person's colour as a Rich style, for what is drawn as one renderable (an entry, a chart)."""
+        if not self.colour_variables:
+            self.get_css_variables()
+        return person_colour(self.colour_variables, palette_name, seat)
 
     # --- moving between screens ------------------------------------------------------------
 
@@ -309,6 +339,7 @@ class ReconnectApp(App[None]):
 
     def _checkin_screen_for(self, session: CheckinSession) -> CheckinScreen:
         self._know_people(session)
+        self.seat_people(session.person_ids)
         screen = CheckinScreen(session, self.workspace, self.clock, self.request.minutes, on_done=self._checkin_done)
         self.checkin_screen = screen
         return screen
