@@ -35,7 +35,9 @@ class Who:
     people: tuple[Person, ...] = ()
 
     def key(self, partner: PartnerRecord) -> str:
-        if partner.person_id:
+        """The person's id when the people file knows it; else (schema 1, or an id from
+        another journal's people file, as an import brings) whoever has used that name."""
+        if partner.person_id and any(person.id == partner.person_id for person in self.people):
             return partner.person_id
         wanted = _fold(partner.name)
         for person in self.people:

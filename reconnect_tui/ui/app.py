@@ -21,7 +21,7 @@ from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
 from reconnect_tui.core.cleantext import clean_line, clean_text
-from reconnect_tui.core.couple import note_the_couple, previous_gestures, who_in
+from reconnect_tui.core.couple import Who, note_the_couple, previous_gestures, who_in
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError, JournalError
 from reconnect_tui.core.lockbox import Key
@@ -73,7 +73,8 @@ class ReconnectApp(App[None]):
         journal = [JOURNAL_STYLES] if start != "checkin" else []
         # Each person's colour, known before the stylesheet is built (it reads them).
         names = (request.partners if request else None) or workspace.config.config.partners
-        self.seats: Seats = self._colours_of(workspace, who_in(workspace.journal).couple(names)) if names else (None, None)
+        who = who_in(workspace.journal)
+        self.seats: Seats = self._colours_of(who, who.couple(names)) if names else (None, None)
         self.colour_variables: dict[str, str] = {}
         super().__init__(css_path=[*self.CSS_PATH, *journal])  # type: ignore[misc]
         self.workspace = workspace
@@ -144,14 +145,13 @@ class ReconnectApp(App[None]):
         return variables
 
     @staticmethod
-    def _colours_of(workspace: Workspace, keys: Sequence[str | None]) -> Seats:
-        who = who_in(workspace.journal)
+    def _colours_of(who: Who, keys: Sequence[str | None]) -> Seats:
         found = [who.colour(key) if key else None for key in keys]
         return (found[0], found[1])
 
     def seat_people(self, person_ids: Sequence[str | None]) -> None:
         """The people now in the two seats: the seats' colours become theirs."""
-        seats = self._colours_of(self.workspace, person_ids)
+        seats = self._colours_of(who_in(self.workspace.journal), person_ids)
         if seats == self.seats:
             return
         self.seats = seats

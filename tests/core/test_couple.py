@@ -109,3 +109,17 @@ def test_this_weeks_gestures_follow_the_person_and_show_what_is_carried(journal:
     # though the older check-in names them and the newer one has their ids.
     assert [(g.person, g.gesture, g.carried) for g in found] == [(maya, "Tea", True)]
     assert len(this_weeks_gestures([older, newer], MOMENT + timedelta(days=2))) == 3  # by id or name: split
+
+
+def test_an_id_from_another_journal_falls_back_to_the_name(journal: Journal) -> None:
+    """An export read into a new journal brings ids its people file never had: the names still tell."""
+    who = note_the_couple(journal, ["Maya", "Jonas"])
+    entry = make_entry(MOMENT, "imported", names=("Jonas", "Maya"), intentions=("Walk", "Tea"))
+    entry = msgspec.structs.replace(entry, partners=(
+        msgspec.structs.replace(entry.partners[0], person_id="p-elsewhere1"),
+        msgspec.structs.replace(entry.partners[1], person_id="p-elsewhere2")))
+    assert who.keys(entry) == tuple(reversed(who.couple(["Maya", "Jonas"])))
+    assert previous_gestures(entry, who, who.couple(["Maya", "Jonas"])) == ("Tea", "Walk")
+    stranger = msgspec.structs.replace(entry, partners=(
+        msgspec.structs.replace(entry.partners[0], name="Kim"), entry.partners[1]))
+    assert couple_view(journal, [stranger], ("Maya", "Jonas")) == []  # not theirs: left out of their trends

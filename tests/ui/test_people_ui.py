@@ -24,7 +24,7 @@ from reconnect_tui.ui.screens.history import HistoryScreen
 from reconnect_tui.ui.screens.rename import RenameScreen
 from reconnect_tui.ui.screens.summary import SummaryScreen
 from reconnect_tui.ui.widgets.entry_list import EntryList
-from reconnect_tui.ui.widgets.entry_view import partner_colours
+from reconnect_tui.ui.widgets.entry_view import EntryView, partner_colours
 from uihelpers import on_screen, shown, until
 
 MakeApp = Callable[..., ReconnectApp]
@@ -64,6 +64,11 @@ async def test_history_puts_each_person_under_their_own_name(make_app: MakeApp, 
         assert "Kim: In between → In" in kim and "Alex: In between → In" in kim  # under their own names
         assert swapped.index("A bit apart → In between") < swapped.index("Very close → Very close")  # Maya first
         assert last.index("Far apart → A bit apart") < last.index("Very close → Close")
+        await pilot.press("down")  # the swapped check-in, in full: Maya's side first too
+        await pilot.pause()
+        view = shown(screen.query_one(EntryView))
+        assert view.index("Maya") < view.index("Jonas")
+        assert view.index("A bit apart → In between") < view.index("Very close → Very close")
 
 
 async def test_a_gesture_not_happened_yet_is_carried_on(make_app: MakeApp, private_home: Path, clock) -> None:  # type: ignore[no-untyped-def]
@@ -94,9 +99,10 @@ async def test_a_gesture_not_happened_yet_is_carried_on(make_app: MakeApp, priva
     clock.advance(hours=2)
     home = make_app(start="home", partners=None)
     async with home.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: bool(home.screen.query("#gesture-rows .home-row")), "this week's gestures")
-        rows = [[shown(cell) for cell in row.query(Static)] for row in home.screen.query("#gesture-rows .home-row")]
-        assert rows == [["Jonas", "Jonas's walk (carried on from before)"]]
+        def rows() -> list[list[str]]:
+            return [[shown(cell) for cell in row.query(Static)] for row in home.screen.query("#gesture-rows .home-row")]
+
+        await until(pilot, lambda: rows() == [["Jonas", "Jonas's walk (carried on from before)"]], "the carried gesture")
 
     again = make_app(partners=("Maya", "Jonas"))
     async with again.run_test(size=(80, 24)) as pilot:
@@ -162,13 +168,13 @@ async def test_history_home_and_appreciations_colour_each_person_as_their_own(ma
         styles = {header.plain[span.start:span.end].strip(): looks(span.style) for span in header.spans}
         assert styles == {"Maya": looks(f"bold {maya}"), "Jonas": looks(f"bold {jonas}")}
         await pilot.press("p")
-        await until(pilot, lambda: bool(app.screen.query(".appreciation-who")), "the appreciations")
+        await until(pilot, lambda: len(app.screen.query(".appreciation-who")) == 2, "the appreciations")
         said = {shown(row).split(" to ")[0]: row for row in app.screen.query(".appreciation-who")}
         assert said["Jonas"].has_class(f"person-{jonas_colour}") and said["Maya"].has_class(f"person-{maya_colour}")
 
     home = make_app(start="home", partners=None)
     async with home.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: bool(home.screen.query(".gesture-name")), "this week's gestures")
+        await until(pilot, lambda: len(home.screen.query(".gesture-name")) == 2, "this week's gestures")
         names = {shown(cell): cell for cell in home.screen.query(".gesture-name")}
         assert names["Jonas"].has_class(f"person-{jonas_colour}") and names["Maya"].has_class(f"person-{maya_colour}")
 

@@ -210,8 +210,12 @@ class HistoryScreen(Screen[None]):
         self.show_entry(self.selected)
 
     def show_entry(self, entry: Entry | None) -> None:
-        """The entry in full, with its later notes and the search's words marked."""
-        self.query_one(EntryView).show(entry, self.search_words, entry.notes if entry is not None else ())
+        """The entry in full, with its later notes and the search's words marked.
+
+        The couple's own check-ins read in the couple's order, as the list's columns
+        do, whatever seats they took that evening; anyone else's in their own order."""
+        seated = in_couple_order(entry, self.who, self.couple) if entry is not None and len(self.couple) == 2 else None
+        self.query_one(EntryView).show(seated or entry, self.search_words, entry.notes if entry is not None else ())
 
     @property
     def search_words(self) -> list[str]:
