@@ -175,6 +175,8 @@ async def test_history_home_and_appreciations_colour_each_person_as_their_own(ma
     home = make_app(start="home", partners=None)
     async with home.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: len(home.screen.query(".gesture-name")) == 2, "this week's gestures")
+        shown_names = [shown(cell) for cell in home.screen.query(".gesture-name")]
+        assert shown_names == ["Maya", "Jonas"]  # the couple's own order, though Jonas sat first last time
         names = {shown(cell): cell for cell in home.screen.query(".gesture-name")}
         assert names["Jonas"].has_class(f"person-{jonas_colour}") and names["Maya"].has_class(f"person-{maya_colour}")
 

@@ -133,10 +133,14 @@ class HomeScreen(Screen[None]):
     def look_back(self) -> None:
         entries = self.workspace.journal.load().entries
         now = self.clock()
-        ours = couple_view(self.workspace.journal, entries, self.workspace.config.config.partners)
+        names = self.workspace.config.config.partners
+        ours = couple_view(self.workspace.journal, entries, names)
         who = who_in(self.workspace.journal)
-        self.app.call_from_thread(self._show_journal, who, gentle_signals(ours, now),
-                                  this_weeks_gestures(entries, now, key=who.key))
+        gestures = this_weeks_gestures(entries, now, key=who.key)
+        if names:  # the couple in their own order, whatever seats they took last time
+            couple = who.couple(names)
+            gestures.sort(key=lambda g: couple.index(g.person) if g.person in couple else len(couple))
+        self.app.call_from_thread(self._show_journal, who, gentle_signals(ours, now), gestures)
 
     async def _show_journal(self, who: Who, signals: list[Signal], gestures: list[ChosenGesture]) -> None:
         if not self.is_mounted:
