@@ -73,6 +73,10 @@ async def test_in_ansi_themes_the_choice_and_whose_button_do_not_hang_on_colour(
         await pilot.pause()
         chosen = next(word for word in app.screen.query_one("#closeness-0").children if word.has_class("-chosen"))
         assert chosen.rich_style.bold and chosen.rich_style.underline
+        # The terminal's colours cannot be tinted: the other words of the focused scale are
+        # not filled with the partner's colour (their muted words would vanish on it).
+        other = next(word for word in app.screen.query_one("#closeness-0").children if not word.has_class("-chosen"))
+        assert other.rich_style.bgcolor != chosen.rich_style.bgcolor
         await pilot.press("ctrl+n")
         labels = [app.screen.query_one(f"#pass-{p}", Button).label.plain for p in (0, 1)]
         assert labels[0].startswith("Alex") and labels[1].startswith("Sam")
