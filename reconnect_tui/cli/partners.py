@@ -17,10 +17,11 @@ partners_app = typer.Typer(
 
 
 def _store():  # type: ignore[no-untyped-def]
+    from reconnect_tui.cli.locking import journal_key
     from reconnect_tui.core.people import PeopleStore
 
     where = paths()
-    return where, PeopleStore(where.journal_dir)
+    return where, PeopleStore(where.journal_dir, journal_key(where))  # the names are locked with the journal
 
 
 @partners_app.callback()
@@ -51,10 +52,12 @@ def rename(
 
     from reconnect_tui.cli.output import fail
 
+    from reconnect_tui.cli.locking import journal_key
+
     where = paths()
     remembered = load_config(where.config_file).config.partners
     try:
-        renamed = rename_person(Journal(where.journal_dir), old, new, remembered)
+        renamed = rename_person(Journal(where.journal_dir, journal_key(where)), old, new, remembered)
     except PeopleError as error:
         raise fail(str(error)) from None
     if renamed.remembered is not None:

@@ -35,14 +35,14 @@ def stats() -> None:
     from reconnect_tui.core.couple import couple_view
 
     names = load_config(where.config_file).config.partners
-    summary = journal_stats(couple_view(journal, loaded.entries, names), now, names)
+    ours = couple_view(journal, loaded.entries, names)  # the current couple's check-ins, by person
+    summary = journal_stats(ours, now, names)
     out = console()
     if not summary.count:
         out.print(last_checkin_line([], now))
         return
     assert summary.first is not None
-    names = " and ".join(clean_line(p.name) for p in summary.partners)
-    out.print(Text(names, style="bold"))
+    out.print(Text(" and ".join(clean_line(p.name) for p in summary.partners), style="bold"))
     plural = "s" if summary.count != 1 else ""
     out.print(
         f"{summary.count:,} check-in{plural} since {summary.first:%-d %B %Y}. "
@@ -71,7 +71,7 @@ def stats() -> None:
         out.print(Text("Talking together", style="bold"))
         out.print(Text(clean_line(f"  {together}")))
 
-    signals = gentle_signals(couple_view(journal, loaded.entries, names), now)
+    signals = gentle_signals(ours, now)
     if signals:
         decks = library(where)
         out.print()

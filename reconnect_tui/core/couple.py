@@ -123,14 +123,14 @@ def previous_gestures(latest: Entry | None, who: Who, couple: Sequence[str]) -> 
 def who_in(journal: Journal) -> Who:
     """The journal's people, or nobody known when the file cannot be read (names still match)."""
     try:
-        return Who(PeopleStore(journal.root).people)
+        return Who(PeopleStore(journal.root, journal.key).people)
     except PeopleError:
         return Who()
 
 
 def note_the_couple(journal: Journal, names: Sequence[str]) -> Who:
     """Make sure both are in the people file (a new name is a new person); PeopleError if it cannot be written."""
-    store = PeopleStore(journal.root)
+    store = PeopleStore(journal.root, journal.key)
     for name in names:
         store.find_or_add(name)
     return Who(store.people)
@@ -166,7 +166,7 @@ def rename_person(journal: Journal, old: str, new: str, remembered: Sequence[str
     problem = name_problem(new)
     if problem:
         raise PeopleError(problem)
-    store = PeopleStore(journal.root)
+    store = PeopleStore(journal.root, journal.key)  # locked with the journal, when it is
     known = store.find(old)
     if known is None:
         raise PeopleError(f"nobody in this journal has used the name “{old}”")

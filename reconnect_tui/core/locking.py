@@ -8,8 +8,8 @@ one file), and running the same command again finishes the job. Where both
 the truth and the plain one is what is left to remove.
 
 What is converted: every `*.json` file below the journal's top folder (entries,
-notes, the trash) and every draft. Files at the top of the journal folder (the
-people file, the key files) stay as they are.
+notes, the trash), the people file (the couple's names) and every draft. The key
+files at the top of the journal folder stay as they are.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from reconnect_tui.core.fsutil import atomic_write, fsync_dir, is_temp_name
 from reconnect_tui.core.lockbox import AGE_SUFFIX, DECRYPTING_NAME, Key, Lockbox
+from reconnect_tui.core.people import PEOPLE_FILE
 
 PLAIN_SUFFIX = ".json"
 
@@ -52,6 +53,9 @@ def _files(folder: Path, top_level: bool) -> Iterator[Path]:
 
 
 def data_files(journal_dir: Path, drafts_dir: Path) -> Iterator[Path]:
+    for name in (PEOPLE_FILE, PEOPLE_FILE + AGE_SUFFIX):
+        if (journal_dir / name).is_file():
+            yield journal_dir / name
     yield from _files(journal_dir, top_level=False)
     yield from _files(drafts_dir, top_level=True)
 

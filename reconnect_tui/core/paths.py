@@ -83,3 +83,11 @@ class Paths:
         for folder in (self.config_file.parent, self.decks_dir, self.journal_dir, self.drafts_dir):
             make_private_dirs(folder)
         return self
+
+
+def as_read(path: Path) -> str:
+    """A path as people read it: under the home folder it starts with `~`."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except (ValueError, RuntimeError):  # elsewhere, or no home folder known
+        return str(path)

@@ -23,12 +23,16 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
-from reconnect_tui.core.errors import JournalError
+from reconnect_tui.core.errors import JournalError, ReconnectError
 from reconnect_tui.core.fsutil import atomic_write
 from reconnect_tui.core.model import BOM, COLOURS, Entry, PeopleFile, Person, refusal
+
+if TYPE_CHECKING:
+    from reconnect_tui.core.lockbox import Key
 
 PEOPLE_FILE = "people.json"
 
@@ -82,8 +86,13 @@ def encode_people(people: PeopleFile) -> bytes:
 class PeopleStore:
     """The people file of one journal: read on first use, written after every change."""
 
-    def __init__(self, journal_root: Path) -> None:
-        self.path = journal_root / PEOPLE_FILE
+    def __init__(self, journal_root: Path, key: Key | None = None) -> None:
+        # In a locked journal the names are encrypted like the entries
+        # (people.json.age); a plain file left from before locking is still read,
+        # and replaced by the encrypted one at the next change.
+        self.key = key
+        self.plain_path = journal_root / PEOPLE_FILE
+        self.path = journal_root / f"{PEOPLE_FILE}.age" if key is not None else self.plain_path
         self._people: PeopleFile | None = None
 
     # --- reading ------------------------------------------------------------------------
@@ -95,7 +104,7 @@ class PeopleStore:
         cannot be opened at all. Either way the file is left as it is.
         """
         try:
-            raw = self.path.read_bytes()
+            raw = self._read_bytes()
         except FileNotFoundError:
             self._people = PeopleFile()
             return self._people
@@ -187,10 +196,25 @@ class PeopleStore:
         self.load()
         return self._replace(msgspec.structs.replace(self._known(person_id), colour=colour))
 
+    def _read_bytes(self) -> bytes:
+        """The file's JSON; decrypted in a locked journal (PeopleDamaged if that fails)."""
+        if self.key is None:
+            return self.path.read_bytes()
+        try:
+            sealed = self.path.read_bytes()
+        except FileNotFoundError:
+            return self.plain_path.read_bytes()  # not encrypted yet (from before locking)
+        from reconnect_tui.core.lockbox import LockError
+
+        try:
+            return self.key.decrypt(sealed, self.path)
+        except LockError as error:
+            raise PeopleDamaged(f"the people file {self.path} cannot be read: {error}; it was left untouched") from None
+
     def set_aside(self) -> Path:
         """Move a damaged people file beside itself (never deleted), so a new one can start."""
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = self.path.with_name(f"people.unreadable-{stamp}-{secrets.token_hex(3)}.json")
+        kept = self.path.with_name(f"people.unreadable-{stamp}-{secrets.token_hex(3)}{''.join(self.path.suffixes)}")
         try:
             self.path.rename(kept)
         except OSError as error:
@@ -212,10 +236,17 @@ class PeopleStore:
 
     def _write(self, people: tuple[Person, ...]) -> None:
         updated = PeopleFile(people=people)
+        data = encode_people(updated)
         try:
-            atomic_write(self.path, encode_people(updated))
+            if self.key is not None:
+                data = self.key.encrypt(data)
+            atomic_write(self.path, data)
+            if self.key is not None:
+                self.plain_path.unlink(missing_ok=True)  # the names now live only encrypted
         except OSError as error:
             raise PeopleError(f"the people file {self.path} could not be written ({error.strerror or error})") from None
+        except ReconnectError as error:  # a recipient file that does not match the key
+            raise PeopleError(f"the people file {self.path} could not be written: {error}") from None
         self._people = updated
 
 

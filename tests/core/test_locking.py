@@ -29,8 +29,8 @@ def no_cached_keys() -> None:
 
 
 def plant(home: Path, count: int = 5) -> tuple[Path, Path, dict[str, bytes]]:
-    """A plain journal of `count` entry files (plus a note, a trashed entry and a
-    draft), each holding PHRASE; returns the folders and every file's bytes."""
+    """A plain journal of `count` entry files (plus a note, a trashed entry, a draft
+    and the people file), each holding PHRASE; returns the folders and every file's bytes."""
     journal, drafts = home / "journal", home / "drafts"
     files: dict[str, bytes] = {}
     for number in range(count):
@@ -44,12 +44,12 @@ def plant(home: Path, count: int = 5) -> tuple[Path, Path, dict[str, bytes]]:
         journal / "2025" / "01" / "20250101-213000-abcdef.note-1.json": b'{"text": "%s, the note"}' % PHRASE.encode(),
         journal / ".trash" / "20240101-090000-aaaaaa.json": b'{"text": "%s, trashed"}' % PHRASE.encode(),
         drafts / "checkin.json": b'{"session": "%s, typing"}' % PHRASE.encode(),
+        journal / "people.json": b'{"people": [{"names": ["%s"]}]}' % PHRASE.encode(),  # the names are private too
     }
     for path, data in extras.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         files[str(path.relative_to(home))] = data
-    (journal / "people.json").write_text('{"people": []}')
     return journal, drafts, files
 
 
@@ -76,7 +76,7 @@ def test_encrypting_leaves_no_plaintext_anywhere(tmp_path: Path, journal_key: Ke
     assert len(result.converted) == len(files) and not result.problems
     assert phrase_anywhere(tmp_path) == []
     assert all(p.name.endswith(".json.age") for p in data_files(journal, drafts))
-    assert (journal / "people.json").read_text() == '{"people": []}'  # top files stay
+    assert not (journal / "people.json").exists() and (journal / "people.json.age").is_file()
     assert read_back(tmp_path, journal_key) == files
     assert all(oct(p.stat().st_mode & 0o777) == oct(0o600) for p in data_files(journal, drafts))
 

@@ -146,3 +146,28 @@ def test_the_people_file_has_a_schema_too() -> None:
     jsonschema.Draft202012Validator(schema).validate(
         {"schema_version": 2, "people": [{"id": "p-1", "names": ["Alex"], "colour": "rose"}]}
     )
+
+
+def test_a_locked_journals_people_file_is_encrypted_and_a_plain_one_is_replaced(tmp_path: Path) -> None:
+    from reconnect_tui.core.lockbox import Key
+
+    key = Key.generate()
+    before = PeopleStore(tmp_path)  # a plain file from before the journal was locked
+    alex = before.add("Alexandrina")
+    locked = PeopleStore(tmp_path, key)
+    assert locked.get(alex.id) is not None, "the plain file is still read"
+    locked.add("Samwise")
+    assert not (tmp_path / "people.json").exists()
+    sealed = (tmp_path / "people.json.age").read_bytes()
+    assert b"Alexandrina" not in sealed and b"Samwise" not in sealed
+    assert [p.name for p in PeopleStore(tmp_path, key).people] == ["Alexandrina", "Samwise"]
+    assert PeopleStore(tmp_path).people == ()  # without the key nothing is read, and nothing plain is left
+
+
+def test_a_damaged_encrypted_people_file_is_named_and_left_as_it_is(tmp_path: Path) -> None:
+    from reconnect_tui.core.lockbox import Key
+
+    (tmp_path / "people.json.age").write_bytes(b"age-encryption.org/v1\nnot really")
+    with pytest.raises(PeopleDamaged, match="people.json.age"):
+        PeopleStore(tmp_path, Key.generate()).load()
+    assert (tmp_path / "people.json.age").read_bytes() == b"age-encryption.org/v1\nnot really"

@@ -58,6 +58,7 @@ def test_streamed_exports_match_the_whole_documents(tmp_path: Path) -> None:
 
 def test_a_new_file_appears_whole_or_not_at_all(tmp_path: Path) -> None:
     target = tmp_path / "out" / "export.json"
+    target.parent.mkdir()  # the folder asked for must exist: a mistyped one is never made quietly
     with new_file(target) as out:
         out.write(b"part one, ")
         assert not target.exists()  # nothing half-written is ever seen

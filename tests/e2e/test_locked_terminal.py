@@ -118,8 +118,9 @@ def test_a_check_in_on_a_locked_journal(terminal: Terminal, private_home: Path, 
 
     secret = b"Lanterns along the harbour wall"
     assert [p for p in private_home.rglob("*") if p.is_file() and secret in p.read_bytes()] == []
-    entries = sorted((private_home / "journal").rglob("*.json.age"))
+    entries = sorted((private_home / "journal").rglob("*/*/*.json.age"))  # year/month/entry
     assert len(entries) == 2 and not list((private_home / "journal").rglob("*.json"))
+    assert (private_home / "journal" / "people.json.age").is_file()  # the names are locked too
     assert not [p for p in (private_home / "drafts").iterdir() if p.name.startswith("checkin.json")]
 
     reader = Terminal(private_home)

@@ -73,16 +73,16 @@ async def test_home_notices_passing_without_quoting_the_question(make_app: MakeA
     app = make_app(start="home")
     async with app.run_test(size=(120, 40)) as pilot:
         await on_screen(pilot, HomeScreen)
-        signals = app.screen.query_one("#home-signals")
+        from textual.widgets import Button, Static
 
-        def said() -> str:  # the section is a container: its lines and its buttons' words
-            from textual.widgets import Button, Static
+        section = app.screen.query_one("#home-signals")
 
-            return " ".join([shown(w) for w in signals.query(Static)] + [b.label.plain for b in signals.query(Button)])
+        def signals() -> str:  # the signal's words and the button that starts its deck
+            return " ".join([shown(w) for w in section.query(Static)] + [str(b.label) for b in section.query(Button)])
 
-        await until(pilot, lambda: "passed a few times" in said(), "the signals")
-        assert "What made you smile" not in said()
-        assert "Play" in said(), "a lighter deck"
+        await until(pilot, lambda: "passed a few times" in signals(), "the signals")
+        assert "What made you smile" not in signals()
+        assert "Play" in signals(), "a lighter deck"
 
 
 async def test_the_summary_after_a_lower_now_and_a_repair_talk(make_app: MakeApp) -> None:

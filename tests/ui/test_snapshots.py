@@ -37,6 +37,7 @@ SIZES = [(80, 24), (120, 40)]
 @pytest.fixture
 def snapshot_app(private_home: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., ReconnectApp]:
     monkeypatch.setattr(session_module, "new_entry_id", lambda started_at: "20261126-213000-snapshot")
+    monkeypatch.setenv("HOME", str(private_home.parent))  # the journal's folder reads ~/home/journal in every run
 
     def make(partners: tuple[str, str] | None = ("Alex", "Sam"), start: str = "checkin",
              deck: str | None = None) -> ReconnectApp:

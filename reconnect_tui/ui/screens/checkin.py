@@ -23,12 +23,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, RadioSet, SelectionList, Static
 
-from reconnect_tui.core.cleantext import clean_text
+from reconnect_tui.core.cleantext import clean_text, visible
 from reconnect_tui.core.drafts import DraftKeeper
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import DraftError, JournalError
 from reconnect_tui.core.fsutil import LinkRefused
 from reconnect_tui.core.parking import ParkedTalks
+from reconnect_tui.core.paths import as_read
 from reconnect_tui.core.session import PARTNERS, CheckinSession, StepKind
 from reconnect_tui.core.together import Phase
 from reconnect_tui.core.workspace import Workspace
@@ -569,7 +570,7 @@ class CheckinScreen(Screen[None]):
                 lambda outcome: self._after_failed_save(outcome, entry, then_quit),
             )
             return
-        self._saved(entry, f"Kept privately on this computer, in your journal folder {journal.root} "
+        self._saved(entry, f"Kept privately on this computer, in your journal folder {visible(as_read(journal.root))} "
                            f"(with the other check-ins of {entry.started_at:%B %Y}).", then_quit)
 
     def _after_failed_save(self, outcome: tuple[str, Path | None] | None, entry: Entry, then_quit: bool) -> None:

@@ -18,7 +18,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.css.query import NoMatches
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
@@ -26,7 +25,6 @@ from textual.widgets.option_list import Option
 
 from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.decks import Deck
-from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.insights import Signal, gentle_signals, last_checkin_line
 from reconnect_tui.core.overview import ChosenGesture, this_weeks_gestures, unfinished_checkin
 from reconnect_tui.core.couple import Who, couple_view, rename_person, who_in
@@ -145,28 +143,11 @@ class HomeScreen(Screen[None]):
     async def _show_journal(self, who: Who, signals: list[Signal], gestures: list[ChosenGesture]) -> None:
         if not self.is_mounted:
             return
-        try:
-            await self._show_rows(who, signals, gestures)
-        except NoMatches:
-            pass  # the screen went away while its rows were drawn (the app closing, say)
-
-    async def _show_rows(self, who: Who, signals: list[Signal], gestures: list[ChosenGesture]) -> None:
-        rows = self.query_one("#gesture-rows", Vertical)
-        await rows.remove_children()
-        await rows.mount_all(
-            Horizontal(
-                Static(clean_line(who.name(gesture.person) or gesture.name), classes=f"gesture-name {name_class(who.colour(gesture.person), n)}",
-                       markup=False),
-                Static(clean_text(gesture.gesture) + (" (carried on from before)" if gesture.carried else ""),
-                       classes="home-row-text", markup=False),
-                classes="home-row",
-            )
-            for n, gesture in enumerate(gestures)
-        )
-        self.query_one("#home-gestures").display = bool(gestures)
+        # Everything is looked up before the first await: the screen may close while
+        # the rows are being mounted, and its children go with it.
+        gesture_section, gesture_rows = self.query_one("#home-gestures"), self.query_one("#gesture-rows", Vertical)
+        signal_section, signal_rows = self.query_one("#home-signals"), self.query_one("#signal-rows", Vertical)
         self.signals = signals
-        rows = self.query_one("#signal-rows", Vertical)
-        await rows.remove_children()
         widgets: list[Static | Button] = []
         for number, signal in enumerate(signals):
             widgets.append(Static(clean_text(signal.message), classes="home-signal", markup=False))
@@ -174,8 +155,22 @@ class HomeScreen(Screen[None]):
             if deck is not None:
                 widgets.append(Button(f"Start “{clean_line(deck.title)}”", id=f"signal-{number}", classes="signal-start",
                                       compact=True))
-        await rows.mount_all(widgets)
-        self.query_one("#home-signals").display = bool(signals)
+        await gesture_rows.remove_children()
+        await gesture_rows.mount_all(
+            Horizontal(
+                # Each under their current name, in their own colour (the people file's).
+                Static(clean_line(who.name(gesture.person) or gesture.name),
+                       classes=f"gesture-name {name_class(who.colour(gesture.person), n)}", markup=False),
+                Static(clean_text(gesture.gesture) + (" (carried on from before)" if gesture.carried else ""),
+                       classes="home-row-text", markup=False),
+                classes="home-row",
+            )
+            for n, gesture in enumerate(gestures)
+        )
+        gesture_section.display = bool(gestures)
+        await signal_rows.remove_children()
+        await signal_rows.mount_all(widgets)
+        signal_section.display = bool(signals)
 
     @work(exclusive=True, group="parked")
     async def show_parked(self) -> None:
