@@ -45,6 +45,7 @@ SIZES = (365, 3650, 36500)
 TEN_YEARS = 3650
 TYPED = 400
 UNAVAILABLE = "jrnl unavailable"
+PARTS = ("commands", "load", "history", "export", "checkin", "locked")
 
 
 # --- timing ----------------------------------------------------------------------------
@@ -91,8 +92,16 @@ def command_figure(args: list[str], env: dict[str, str], runs: int, stdout: Path
 def launch(which: str, env: dict[str, str], *args: str) -> list[float]:
     """One fresh process of bench/ui_launch.py; the numbers it prints."""
     env = dict(env, BENCH_T0=repr(time.time()))
-    out = subprocess.run([sys.executable, str(HERE / "ui_launch.py"), which, *args], env=env,
-                         stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=900)
+    # A screen refuses to open without a terminal on its input (it would wait for keys
+    # from /dev/null); the headless app reads none, so a pseudo-terminal nobody types in does.
+    terminal = os.openpty() if hasattr(os, "openpty") else None
+    try:
+        out = subprocess.run([sys.executable, str(HERE / "ui_launch.py"), which, *args], env=env,
+                             stdin=terminal[1] if terminal else subprocess.DEVNULL, capture_output=True,
+                             text=True, timeout=900)
+    finally:
+        for fd in terminal or ():
+            os.close(fd)
     if out.returncode:
         raise SystemExit(f"bench/ui_launch.py {which} failed:\n{out.stderr[-3000:]}")
     return [float(word) for word in out.stdout.split()]
@@ -323,10 +332,12 @@ print(took, time.perf_counter() - began, len(loaded.entries))
 
 
 def bench_sizes(folder: Path, sizes: list[int], runs: int, large_runs: int, use_jrnl: bool,
-                given_jrnl: str | None) -> Path | None:
-    """Load, history, export and jrnl at each size; returns the 3,650 home for the check-in."""
+                given_jrnl: str | None, only: set[str] = set(PARTS)) -> Path | None:
+    """Load, history, export and jrnl at each size (those in `only`); returns the 3,650
+    home for the check-in (the journals are written whatever `only` holds)."""
     jrnl: Jrnl | None = None
     jrnl_note = "not asked for (--no-jrnl)"
+    use_jrnl = use_jrnl and "export" in only
     if use_jrnl:
         print("\n(finding or installing jrnl for the export comparison…)", file=sys.stderr)
         command, how = find_or_install_jrnl(folder, given_jrnl)
@@ -361,55 +372,60 @@ def bench_sizes(folder: Path, sizes: list[int], runs: int, large_runs: int, use_
         env = dict(os.environ, RECONNECT_HOME=str(home))
         times = max(1, runs if size <= TEN_YEARS else large_runs)
 
-        load, latest = Figure(), Figure()
-        for _ in range(times):
-            took, latest_took, count = subprocess.run(
-                [sys.executable, "-c", LOAD_ONCE, str(home / "journal")], capture_output=True, text=True,
-                check=True, timeout=900).stdout.split()
-            assert int(count) == size, (count, size)
-            load.runs.append(float(took))
-            latest.runs.append(float(latest_took))
-        cells[names[0]][size], cells[names[1]][size] = load, latest
+        if "load" in only:
+            load, latest = Figure(), Figure()
+            for _ in range(times):
+                took, latest_took, count = subprocess.run(
+                    [sys.executable, "-c", LOAD_ONCE, str(home / "journal")], capture_output=True, text=True,
+                    check=True, timeout=900).stdout.split()
+                assert int(count) == size, (count, size)
+                load.runs.append(float(took))
+                latest.runs.append(float(latest_took))
+            cells[names[0]][size], cells[names[1]][size] = load, latest
 
-        launch("history", env)  # not the first run
-        first, ready, search = Figure(), Figure(), Figure()
-        for _ in range(times):
-            shown = launch("history", env)
-            first.runs.append(shown[0])
-            ready.runs.append(shown[1])
-            search.runs.append(shown[2])
-        cells[names[2]][size], cells[names[3]][size], cells[names[4]][size] = first, ready, search
+        if "history" in only:
+            launch("history", env)  # not the first run
+            first, ready, search = Figure(), Figure(), Figure()
+            for _ in range(times):
+                shown = launch("history", env)
+                first.runs.append(shown[0])
+                ready.runs.append(shown[1])
+                search.runs.append(shown[2])
+            cells[names[2]][size], cells[names[3]][size], cells[names[4]][size] = first, ready, search
 
-        out = folder / "export.out"
-        export_json = [*reconnect, "export", "--format", "json"]
-        run_quietly(export_json, env, out)
-        if jrnl is not None:
-            jrnl_file = folder / f"jrnl-{size}.txt"
-            with jrnl_file.open("wb") as text:
-                for path in sorted((home / "journal").rglob("*.json")):
-                    text.write(jrnl_entry(path.read_bytes()))
-            assert jrnl_file.stat().st_size == total, (jrnl_file.stat().st_size, total)
-            read = jrnl.count(jrnl_file)  # also the run that is left out
-            if read != size:
-                cells[names[6]][size] = f"read {read:,}?"
-            jrnl.use(jrnl_file)
-            mine, theirs, ratio = Figure(), Figure(), Figure()
-            for _ in range(times):  # interleaved, so both meet the same machine
-                mine.runs.append(timed(lambda: run_quietly(export_json, env, out)))
-                theirs.runs.append(timed(lambda: run_quietly([*jrnl.command, "--export", "json"], jrnl.env, out)))
-                ratio.runs.append(mine.runs[-1] / theirs.runs[-1])
-            cells[names[5]][size], cells[names[6]][size] = mine, theirs
-            cells[names[7]][size] = f"{ratio.median:.2f}x {ratio.spread}"
-            jrnl_file.unlink()
-        else:
-            cells[names[5]][size] = command_figure(export_json, env, times, out)
-            cells[names[6]][size] = UNAVAILABLE
-        cells[names[8]][size] = command_figure([*reconnect, "export", "--format", "markdown"], env, times, out)
+        if "export" in only:
+            out = folder / "export.out"
+            export_json = [*reconnect, "export", "--format", "json"]
+            run_quietly(export_json, env, out)
+            if jrnl is not None:
+                jrnl_file = folder / f"jrnl-{size}.txt"
+                with jrnl_file.open("wb") as text:
+                    for path in sorted((home / "journal").rglob("*.json")):
+                        text.write(jrnl_entry(path.read_bytes()))
+                assert jrnl_file.stat().st_size == total, (jrnl_file.stat().st_size, total)
+                read = jrnl.count(jrnl_file)  # also the run that is left out
+                if read != size:
+                    cells[names[6]][size] = f"read {read:,}?"
+                jrnl.use(jrnl_file)
+                mine, theirs, ratio = Figure(), Figure(), Figure()
+                for _ in range(times):  # interleaved, so both meet the same machine
+                    mine.runs.append(timed(lambda: run_quietly(export_json, env, out)))
+                    theirs.runs.append(timed(lambda: run_quietly([*jrnl.command, "--export", "json"], jrnl.env, out)))
+                    ratio.runs.append(mine.runs[-1] / theirs.runs[-1])
+                cells[names[5]][size], cells[names[6]][size] = mine, theirs
+                cells[names[7]][size] = f"{ratio.median:.2f}x {ratio.spread}"
+                jrnl_file.unlink()
+            else:
+                cells[names[5]][size] = command_figure(export_json, env, times, out)
+                cells[names[6]][size] = UNAVAILABLE
+            cells[names[8]][size] = command_figure([*reconnect, "export", "--format", "markdown"], env, times, out)
         if size != TEN_YEARS and size != sizes[0]:
             shutil.rmtree(home)
         print(f"({size:,} done)", file=sys.stderr)
 
-    print_growth(sizes, [(name, cells[name]) for name in names])
+    shown = [(name, cells[name]) for name in names if cells[name]]
+    if shown:
+        print_growth(sizes, shown)
     print(f"({'; '.join(sizes_note)}; {jrnl_note}; {runs} runs each, {large_runs} at more than 3,650)")
     return ten_year_home
 
@@ -485,10 +501,16 @@ def main() -> None:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
                         help="journal sizes to measure, comma-separated (default: 365,3650,36500)")
     parser.add_argument("--no-jrnl", action="store_true", help="leave out the comparison with jrnl")
+    parser.add_argument("--only", metavar="PARTS", default=",".join(PARTS),
+                        help=f"the parts to run, comma-separated, from {', '.join(PARTS)} (default: all); "
+                        "sizes writes the journals the others need")
     parser.add_argument("--jrnl", metavar="PATH", help="the jrnl command to compare with (default: from PATH, "
                         "else installed into a throwaway venv)")
     options = parser.parse_args()
     sizes = sorted({int(size) for size in options.sizes.split(",")})
+    only = {part.strip() for part in options.only.split(",") if part.strip()}
+    if only - set(PARTS):
+        parser.error(f"--only takes {', '.join(PARTS)}, not {', '.join(sorted(only - set(PARTS)))}")
     # An installed copy runs from compiled bytecode (pip writes it); without this, a
     # checkout run with PYTHONDONTWRITEBYTECODE set recompiles reconnect's modules on
     # every start while Textual's come compiled, and the ratios would be unfair.
@@ -497,11 +519,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="reconnect-bench-") as temporary:
         folder = Path(temporary)
         empty = folder / "empty-home"
-        bench_commands(dict(os.environ, RECONNECT_HOME=str(empty)), options.runs)
-        home = bench_sizes(folder, sizes, options.runs, options.large_runs, not options.no_jrnl, options.jrnl)
+        if "commands" in only:
+            bench_commands(dict(os.environ, RECONNECT_HOME=str(empty)), options.runs)
+        home = bench_sizes(folder, sizes, options.runs, options.large_runs, not options.no_jrnl, options.jrnl,
+                           only)
         assert home is not None
-        bench_checkin(dict(os.environ, RECONNECT_HOME=str(home)), options.runs)
-        bench_locked(home, options.runs)  # last: it encrypts that journal in place
+        if "checkin" in only:
+            bench_checkin(dict(os.environ, RECONNECT_HOME=str(home)), options.runs)
+        if "locked" in only:
+            bench_locked(home, options.runs)  # last: it encrypts that journal in place
 
 
 if __name__ == "__main__":

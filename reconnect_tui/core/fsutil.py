@@ -281,6 +281,48 @@ def read_file(path: Path, kind: str, *, inside: Path | None = None, follow_links
         if error.errno == errno.ELOOP and not follow_links:
             raise LinkRefused(path) from None
         raise
+    return _read_opened(fd, path, kind, limit)
+
+
+FOLDER_FDS = bool(_NOFOLLOW) and hasattr(os, "O_DIRECTORY") and os.open in os.supports_dir_fd
+"""True where a folder can be opened once and the files in it read through it (not on Windows)."""
+
+
+def open_folder(folder: Path, inside: Path) -> int:
+    """A folder below `inside`, opened for `read_file_in`: OSError if it, or a folder
+    between `inside` and it, is a link (LinkRefused) or cannot be opened.
+
+    Opened without following a link, so the folder read through the descriptor is the
+    one that was checked, whatever is renamed meanwhile. Close it with os.close.
+    """
+    refuse_links(folder, inside)
+    try:
+        return os.open(folder, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW | _CLOEXEC)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise LinkRefused(folder) from None
+        raise
+
+
+def read_file_in(folder_fd: int, path: Path, kind: str) -> bytes:
+    """`read_file(path, kind, inside=...)` for a file in a folder opened by `open_folder`.
+
+    The same refusals (a link, a FIFO, a device, a runaway size), without walking
+    the path again for every file: a month of a long journal is read at once.
+    """
+    flags = os.O_RDONLY | _NONBLOCK | _BINARY | _CLOEXEC | getattr(os, "O_NOCTTY", 0) | _NOFOLLOW
+    try:
+        fd = os.open(path.name, flags, dir_fd=folder_fd)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise LinkRefused(path) from None
+        error.filename = str(path)
+        raise
+    return _read_opened(fd, path, kind, LIMITS[kind])
+
+
+def _read_opened(fd: int, path: Path, kind: str, limit: int) -> bytes:
+    """The bytes of the file open as `fd` (closed here), if it is a regular file within `limit`."""
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

@@ -31,11 +31,14 @@ from reconnect_tui.core.entry import Entry, EntryFromNewerVersion, EntryInvalid,
 from reconnect_tui.core.model import ID_REGEX, Note, check_moment, decode_note, encode_note
 from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.fsutil import (
+    FOLDER_FDS,
     atomic_write,
     fsync_dir,
     is_temp_name,
     make_private_dirs,
+    open_folder,
     read_file,
+    read_file_in,
     remove_stale_temp,
 )
 
@@ -112,7 +115,9 @@ class Journal:
         a link (to /dev/zero, or out of the journal) or a runaway file is an OSError
         that names it, never a hang or a flood of memory.
         """
-        data = read_file(path, "entry", inside=self.root.parent)
+        return self._plain(path, read_file(path, "entry", inside=self.root.parent))
+
+    def _plain(self, path: Path, data: bytes) -> bytes:
         if not path.name.endswith(".age"):
             return data
         if self.key is None:
@@ -195,10 +200,7 @@ class Journal:
                     break
                 files, notes = self._scan(month)
                 here: dict[str, int] = {}  # entry id -> its place in result.entries
-                for path in files:
-                    entry = self._read(path, result.problems)
-                    if entry is None:
-                        continue
+                for path, entry in self._read_all(month, files, result.problems):
                     if entry.id in seen:
                         result.problems.append(
                             JournalProblem(
@@ -232,10 +234,7 @@ class Journal:
             files, notes = self._scan(month)
             part = JournalLoad()
             here: dict[str, int] = {}
-            for path in files:
-                entry = self._read(path, part.problems)
-                if entry is None:
-                    continue
+            for path, entry in self._read_all(month, files, part.problems):
                 if entry.id in seen:
                     part.problems.append(JournalProblem(
                         path, f"it has the same id as {self.where(seen[entry.id])}, so it was not shown",
@@ -398,7 +397,7 @@ class Journal:
         """The most recent readable entry, reading only the newest month that has one."""
         for year in _sorted_children(self.root, newest_first=True):
             for month in _sorted_children(year, newest_first=True):
-                entries = [e for p in self._files_in(month) if (e := self._read(p, [])) is not None]
+                entries = [entry for _, entry in self._read_all(month, self._files_in(month), [])]
                 if entries:
                     return max(entries, key=sort_key)
         return None
@@ -413,7 +412,7 @@ class Journal:
         months = 0
         for year in _sorted_children(self.root, newest_first=True):
             for month in _sorted_children(year, newest_first=True):
-                entries = [e for p in self._files_in(month) if (e := self._read(p, [])) is not None]
+                entries = [entry for _, entry in self._read_all(month, self._files_in(month), [])]
                 if entries:
                     found += entries
                     months += 1
@@ -434,9 +433,34 @@ class Journal:
         """One entry file; EntryInvalid (or EntryFromNewerVersion) in plain words, OSError as is."""
         return decode_entry(self.open_bytes(path))
 
-    def _read(self, path: Path, problems: list[JournalProblem]) -> Entry | None:
+    def _read_all(self, month: Path, files: list[Path], problems: list[JournalProblem]) -> Iterator[tuple[Path, Entry]]:
+        """The readable entries among `files` (all in `month`), each with its file; the rest go to `problems`.
+
+        The month folder is checked for links and opened once, and its files are read
+        through it: walking each file's path again cost more than decoding it. Where
+        that cannot be done (a link on the way, no such call on this system), each
+        file is read and refused on its own, as `read` does.
+        """
+        folder = None
+        if FOLDER_FDS and files:
+            try:
+                folder = open_folder(month, self.root.parent)
+            except OSError:
+                folder = None  # each file is refused by name below
         try:
-            return decode_entry(self.open_bytes(path))
+            for path in files:
+                entry = self._read(path, problems, folder)
+                if entry is not None:
+                    yield path, entry
+        finally:
+            if folder is not None:
+                os.close(folder)
+
+    def _read(self, path: Path, problems: list[JournalProblem], folder: int | None = None) -> Entry | None:
+        try:
+            if folder is None:
+                return decode_entry(self.open_bytes(path))
+            return decode_entry(self._plain(path, read_file_in(folder, path, "entry")))
         except OSError as error:
             problems.append(JournalProblem(path, f"it cannot be read ({error.strerror})", where=self.where(path)))
         except EntryFromNewerVersion as error:

@@ -13,6 +13,7 @@ import signal
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -26,15 +27,16 @@ from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError, JournalError
 from reconnect_tui.core.lockbox import Key
 from reconnect_tui.core.people import PeopleError
-from reconnect_tui.core.parking import ParkedTalk, ParkedTalks
 from reconnect_tui.core.session import CheckinSession
 from reconnect_tui.core.workspace import Workspace, local_now
 from reconnect_tui.ui import JOURNAL_STYLES, STYLES
 from reconnect_tui.ui.colours import Seats, partner_variables, person_colour
 from reconnect_tui.ui.screens.checkin import CheckinScreen, step_name
-from reconnect_tui.ui.screens.together_dialogs import ChoiceScreen, let_go_screen
 
-# The other screens are imported where they are opened: `reconnect checkin` draws
+if TYPE_CHECKING:
+    from reconnect_tui.core.parking import ParkedTalk, ParkedTalks
+
+# The other screens (and the parked talks) are imported where they are opened: `reconnect checkin` draws
 # its first screen sooner without loading the journal's screens (bench/run.py).
 
 NARROW_BELOW = 90  # columns; narrower terminals stack the two panes
@@ -106,6 +108,9 @@ class ReconnectApp(App[None]):
         blank screen and pushing it over costs a whole extra layout and render.
         A locked journal asks for its passphrase first.
         """
+        # Narrow or not before the first screen is styled: set later (on the first
+        # Resize), the class would restyle every widget of the screen once more.
+        self.set_class(self.size.width < NARROW_BELOW, "-narrow")
         if self.workspace.needs_unlock:
             from reconnect_tui.ui.screens.unlock import UnlockScreen
 
@@ -232,6 +237,8 @@ class ReconnectApp(App[None]):
 
     @property
     def parked(self) -> ParkedTalks:
+        from reconnect_tui.core.parking import ParkedTalks
+
         return ParkedTalks.beside(self.workspace.drafts)
 
     async def _offer_parked(self, request: CheckinRequest) -> CheckinSession | None:
@@ -245,6 +252,8 @@ class ReconnectApp(App[None]):
             lines = [f"{talk.describe(self.clock())}."]
             if talk.come_back:
                 lines.append(f"You planned to come back: {talk.come_back}")
+            from reconnect_tui.ui.screens.together_dialogs import ChoiceScreen
+
             choice = await self.push_screen_wait(ChoiceScreen(
                 "Pick up your parked talk?", lines,
                 [("resume", "Resume it"), ("fresh", "Start a new one (it stays parked)")], safe="resume",
@@ -310,6 +319,8 @@ class ReconnectApp(App[None]):
         except DraftError as error:
             self.notify(str(error), severity="error", timeout=12, markup=False)
             return False
+        from reconnect_tui.ui.screens.together_dialogs import let_go_screen
+
         choice = await self.push_screen_wait(let_go_screen(f"{talk.describe(self.clock())}."))
         try:
             if choice == "save":

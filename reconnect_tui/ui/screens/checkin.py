@@ -21,30 +21,29 @@ from textual.containers import Container, Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, RadioSet, SelectionList, Static
+from textual.widgets import Button, Static
 
 from reconnect_tui.core.cleantext import clean_text, visible
 from reconnect_tui.core.drafts import DraftKeeper
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import DraftError, JournalError
 from reconnect_tui.core.fsutil import LinkRefused
-from reconnect_tui.core.parking import ParkedTalks
 from reconnect_tui.core.paths import as_read
 from reconnect_tui.core.session import PARTNERS, CheckinSession, StepKind
 from reconnect_tui.core.together import Phase
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui.messages import Given
-from reconnect_tui.ui.screens.together_dialogs import BreakScreen, reveal_or_draft_screen
-from reconnect_tui.ui.screens.confirm import ConfirmScreen
-from reconnect_tui.ui.screens.pause import PauseScreen
 from reconnect_tui.ui.widgets.answer_pane import AnswerPane
 from reconnect_tui.ui.widgets.checkin_header import CheckinHeader
 from reconnect_tui.ui.widgets.footer import CompactFooter
 from reconnect_tui.ui.widgets.word_scale import WordScale
 from reconnect_tui.ui.widgets.steps import build_step
-from reconnect_tui.ui.widgets.together_steps import RESPONSE_BUTTONS
 
 AUTOSAVE_SECONDS = 0.5
+
+# The dialogs, the parked talks and the talking-together widgets are imported
+# where they are first needed: the first screen draws sooner without them
+# (bench/run.py measures it).
 
 
 class Leaving(Protocol):
@@ -62,6 +61,13 @@ def step_name(session: CheckinSession) -> str:
     return {StepKind.ARRIVE: "Arriving", StepKind.FOLLOW_UP: "Since last time", StepKind.CLOSE: "Closing"}[kind]
 
 
+def _response_buttons() -> dict[str, str]:
+    """The listener's answer buttons of a turn ("that's it", "not quite"), by id."""
+    from reconnect_tui.ui.widgets.together_steps import RESPONSE_BUTTONS
+
+    return RESPONSE_BUTTONS
+
+
 # Where the keyboard is on the prompt step, for the pass buttons: both partners, one, or none.
 def _passing(session: CheckinSession) -> tuple[int, ...]:
     if session.step.kind is not StepKind.PROMPT:
@@ -75,6 +81,10 @@ def _passing(session: CheckinSession) -> tuple[int, ...]:
 
 
 class CheckinScreen(Screen[None]):
+    # Each step puts the cursor in its own first field (show_step). Textual's own
+    # first-focusable pick landed on the step's scrolling container first, and each
+    # move of the focus restyled the whole screen once more.
+    AUTO_FOCUS = ""
     # Not priority bindings: the keys reach the focused pane first and in order, so
     # "hello" then Ctrl+N is typed in full before the step changes.
     BINDINGS = [
@@ -145,7 +155,9 @@ class CheckinScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield CheckinHeader(self.session.deck.title, self.minutes, self.elapsed)
         yield Static("", id="save-warning", markup=False)
-        yield Container(id="step-area")
+        # The first step is built with the screen: mounting it afterwards into an
+        # empty area cost a second round of styling, layout and drawing at start-up.
+        yield Container(build_step(self.session, first_checkin=self.first_checkin), id="step-area")
         with Horizontal(id="controls"):
             yield Button("◀ Back", id="back", compact=True)
             for partner in PARTNERS:
@@ -157,9 +169,9 @@ class CheckinScreen(Screen[None]):
             yield Button("Next ▶", id="next", variant="primary", compact=True)
         yield CompactFooter()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.query_one("#save-warning").display = False
-        await self.show_step()
+        self._step_shown(self.step_body)
         self._autosave = self.set_interval(AUTOSAVE_SECONDS, self.autosave)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -193,9 +205,13 @@ class CheckinScreen(Screen[None]):
         await area.remove_children()
         step = build_step(self.session, first_checkin=self.first_checkin)
         await area.mount(step)
+        self._step_shown(step)
+
+    def _step_shown(self, step: Widget) -> None:
+        """The step's body is in the screen: the buttons, the keys, the cursor and the draft follow it."""
         self._update_controls()
         self._refresh_together_keys()
-        self._release_keys(self.query_one(step.first_focus))
+        self._release_keys(self.query_one(step.first_focus))  # type: ignore[attr-defined]
         self.save_draft_now()
 
     def _refresh_together_keys(self) -> None:
@@ -245,6 +261,8 @@ class CheckinScreen(Screen[None]):
         focused = self.focused
         if not (event.is_printable and event.character and event.character.strip()):
             return
+        from textual.widgets import RadioSet, SelectionList
+
         if not isinstance(focused, WordScale | RadioSet | SelectionList):
             return
         if event.key in focused._bindings.key_to_bindings or focused is self._told_about:
@@ -379,9 +397,9 @@ class CheckinScreen(Screen[None]):
             if self.session.swap():
                 self.keeper.changed()
                 await self.show_step()
-        elif button in RESPONSE_BUTTONS:
+        elif button in _response_buttons():
             self.gather()
-            self.session.respond(RESPONSE_BUTTONS[button], self.clock())
+            self.session.respond(_response_buttons()[button], self.clock())
             self.keeper.changed()
             await self.show_step()
 
@@ -406,6 +424,8 @@ class CheckinScreen(Screen[None]):
             await self.show_step()
 
     def action_take_break(self) -> None:
+        from reconnect_tui.ui.screens.together_dialogs import BreakScreen
+
         self.app.push_screen(BreakScreen(), self._after_break)
 
     def _after_break(self, come_back: str | None) -> None:
@@ -414,6 +434,8 @@ class CheckinScreen(Screen[None]):
 
     def park(self, come_back: str) -> None:
         """Keep the talk under its own name; the home screen offers it until it is picked up."""
+        from reconnect_tui.core.parking import ParkedTalks
+
         self.gather()
         parked = ParkedTalks.beside(self.workspace.drafts)
         try:
@@ -466,6 +488,8 @@ class CheckinScreen(Screen[None]):
         if self.session.is_last_step:
             self.finish()
             return
+        from reconnect_tui.ui.screens.confirm import ConfirmScreen
+
         self.app.push_screen(
             ConfirmScreen(
                 "Finish and save now?",
@@ -479,10 +503,14 @@ class CheckinScreen(Screen[None]):
         )
 
     def action_pause(self) -> None:
+        from reconnect_tui.ui.screens.pause import PauseScreen
+
         self.app.push_screen(PauseScreen(), self._after_pause)
 
     def _ask_reveal_or_draft(self, then_quit: bool) -> None:
         """Saving shows everything in the journal; from a private turn, ask first."""
+        from reconnect_tui.ui.screens.together_dialogs import reveal_or_draft_screen
+
         self.app.push_screen(reveal_or_draft_screen(), lambda choice: self._after_reveal_question(choice, then_quit))
 
     def _after_reveal_question(self, choice: str | None, then_quit: bool) -> None:
@@ -501,6 +529,8 @@ class CheckinScreen(Screen[None]):
         elif choice == "draft":
             self.keep_draft_and_quit()
         elif choice == "discard":
+            from reconnect_tui.ui.screens.confirm import ConfirmScreen
+
             self.app.push_screen(
                 ConfirmScreen(
                     "Discard this check-in?",
@@ -533,6 +563,8 @@ class CheckinScreen(Screen[None]):
             else:
                 self.reconnect.leave("Nothing was written yet, so there was no draft to keep.")
             return
+        from reconnect_tui.ui.screens.confirm import ConfirmScreen
+
         self.app.push_screen(
             ConfirmScreen(
                 "The draft could not be saved",

@@ -106,6 +106,9 @@ class HistoryScreen(Screen[None]):
         self._search_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
+        # Stacked or not before the widgets are first styled: set on the first
+        # resize instead, the class restyled every widget of the screen once more.
+        self.set_class(self.app.size.width < SIDE_BY_SIDE_FROM, "-stacked")
         with Horizontal(id="history-top"):
             yield Static("Your journal", id="history-title")
             yield Input(placeholder="Search all answers…", id="search", compact=True)

@@ -102,12 +102,25 @@ def render_entry(entry: Entry, colours: tuple[str, str], highlight: Sequence[str
 class EntryView(Static):
     who: Who | None = None
     """Who is who (the people file): each name takes its person's own colour."""
+    _shown: tuple | None = None  # what is drawn now: (entry, highlight, notes, colours)
 
     def show(self, entry: Entry | None, highlight: Sequence[str] = (), notes: Sequence[Note] = ()) -> None:
+        """Draw `entry`; nothing is redrawn when it is the one already shown, as it was.
+
+        Laying out and drawing an entry (a table per pair of answers) is the dearest
+        part of a list update: the history shows the newest entries first and then
+        the whole journal, with the same entry chosen, and need not draw it twice.
+        """
         if entry is None:
+            self._shown = None
             self.update(Text("Nothing to show here.", style="dim"))
             return
-        self.update(render_entry(entry, partner_colours(self.app, entry, self.who), highlight, notes))
+        colours = partner_colours(self.app, entry, self.who)
+        shown = (entry, tuple(highlight), tuple(notes), colours)
+        if shown == self._shown:  # equal entries (a re-read file) look the same
+            return
+        self._shown = shown
+        self.update(render_entry(entry, colours, highlight, notes))
 
 
 def partner_colours(app: App, entry: Entry, who: Who | None) -> tuple[str, str]:

@@ -10,6 +10,7 @@ built compact, so the marks find nothing to change. The look is the same.
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -17,6 +18,26 @@ from textual.widgets._footer import FooterKey
 class CompactFooter(Footer):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, compact=True)
+        self._rebuild_asked = False
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """Rebuild the keys once for any number of changes before the next refresh.
+
+        Textual's Footer rebuilds itself for every change of the screen's bindings,
+        and a screen opening sends several (each focus, the resume, a widget's own):
+        the history screen rebuilt its footer five times before the whole journal
+        was listed. One rebuild after them reads the same bindings.
+        """
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen and not self._rebuild_asked:
+            self._rebuild_asked = True
+            self.call_after_refresh(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        self._rebuild_asked = False
+        await self.recompose()
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
