@@ -46,21 +46,24 @@ def rename(
 ) -> None:
     """Change a name. Past check-ins keep the name as it was then; they stay this person's."""
     from reconnect_tui.core.config import ConfigError, load_config, save_settings
+    from reconnect_tui.core.couple import rename_person
+    from reconnect_tui.core.journal import Journal
+    from reconnect_tui.core.people import PeopleError
 
     from reconnect_tui.cli.output import fail
 
-    where, store = _store()
-    known = store.find(old)
-    if known is None:
-        raise fail(f"nobody in this journal has used the name “{old}”")
-    person = store.rename(known.id, new)
+    from reconnect_tui.cli.locking import journal_key
+
+    where = paths()
     remembered = load_config(where.config_file).config.partners
-    used = {name.casefold() for name in person.names}
-    if remembered:
-        updated = tuple(person.name if name.casefold() in used else name for name in remembered)
-        if updated != tuple(remembered):
-            try:
-                save_settings(where.config_file, partners=updated)
-            except ConfigError as error:
-                warn(f"the new name is kept, but the remembered names were not updated: {error}")
-    typer.echo(f"{clean_line(old)} is now {clean_line(person.name)}. Past check-ins keep the name as it was then.")
+    try:
+        renamed = rename_person(Journal(where.journal_dir, journal_key(where)), old, new, remembered)
+    except PeopleError as error:
+        raise fail(str(error)) from None
+    if renamed.remembered is not None:
+        try:
+            save_settings(where.config_file, partners=renamed.remembered)
+        except ConfigError as error:
+            warn(f"the new name is kept, but the remembered names were not updated: {error}")
+    typer.echo(f"{clean_line(old)} is now {clean_line(renamed.person.name)}. "
+               "Past check-ins keep the name as it was then.")

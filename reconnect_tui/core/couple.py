@@ -19,6 +19,8 @@ import msgspec
 from reconnect_tui.core.entry import Entry, PartnerRecord
 from reconnect_tui.core.journal import Journal
 from reconnect_tui.core.model import Person
+from reconnect_tui.core.cleantext import clean_line
+from reconnect_tui.core.names import name_problem
 from reconnect_tui.core.people import PeopleError, PeopleStore, name_key
 
 
@@ -33,7 +35,9 @@ class Who:
     people: tuple[Person, ...] = ()
 
     def key(self, partner: PartnerRecord) -> str:
-        if partner.person_id:
+        """The person's id when the people file knows it; else (schema 1, or an id from
+        another journal's people file, as an import brings) whoever has used that name."""
+        if partner.person_id and any(person.id == partner.person_id for person in self.people):
             return partner.person_id
         wanted = _fold(partner.name)
         for person in self.people:
@@ -55,6 +59,14 @@ class Who:
 
     def name(self, key: str) -> str | None:
         return next((p.name for p in self.people if p.id == key), None)
+
+    def person_ids(self, names: Sequence[str]) -> tuple[str | None, ...]:
+        """The people file's id for each name (None for a name it does not know): what an entry records."""
+        return tuple(key if self.name(key) is not None else None for key in self.couple(names))
+
+    def colour(self, key: str) -> str | None:
+        """The colour the people file gives this person (None when it does not know them)."""
+        return next((p.colour for p in self.people if p.id == key), None)
 
 
 def reseat(entry: Entry) -> Entry:
@@ -134,3 +146,35 @@ def couple_view(journal: Journal, entries: Sequence[Entry], names: Sequence[str]
     else:
         couple = who.keys(max(entries, key=lambda e: (e.started_at, e.id)))
     return for_couple(entries, who, couple)
+
+
+@dataclass(frozen=True)
+class Renamed:
+    person: Person
+    remembered: tuple[str, str] | None
+    """The couple's remembered names with the new one in, when they changed (to be saved)."""
+
+
+def rename_person(journal: Journal, old: str, new: str, remembered: Sequence[str] | None) -> Renamed:
+    """`old` is called `new` from now on: one name is added for that person in the people
+    file, past check-ins keep the name as it was then. The names are cleaned and the new one
+    held to NAME_LIMIT, as when names are first asked. PeopleError says in words what
+    does not fit: nobody used `old`, `new` is someone else's, or it is empty or too long.
+    `remembered` are the names in the settings; `Renamed.remembered` says what they become.
+    """
+    old, new = clean_line(old).strip(), " ".join(clean_line(new).split())
+    problem = name_problem(new)
+    if problem:
+        raise PeopleError(problem)
+    store = PeopleStore(journal.root, journal.key)  # locked with the journal, when it is
+    known = store.find(old)
+    if known is None:
+        raise PeopleError(f"nobody in this journal has used the name “{old}”")
+    person = store.rename(known.id, new)
+    updated = None
+    if remembered and len(remembered) == 2:
+        used = {name_key(name) for name in person.names}
+        changed = tuple(person.name if name_key(name) in used else name for name in remembered)
+        if changed != tuple(remembered):
+            updated = (changed[0], changed[1])
+    return Renamed(person, updated)

@@ -136,8 +136,9 @@ def entry_to_markdown(entry: Entry, heading: str = "##") -> str:
             assert partner.follow_up is not None
             result = FOLLOW_UP_WORDS.get(partner.follow_up.result or "", "passed")
             words = f" {clean_line(partner.follow_up.words)}" if partner.follow_up.words else ""
+            carried = " Carried on to next time." if partner.follow_up.carried else ""
             lines.append(
-                f"- {clean_line(partner.name)}, “{clean_line(partner.follow_up.intention)}”: {result}.{words}"
+                f"- {clean_line(partner.name)}, “{clean_line(partner.follow_up.intention)}”: {result}.{words}{carried}"
             )
     for prompt in entry.prompts:
         if all(answer.status == "not_reached" for answer in prompt.answers):

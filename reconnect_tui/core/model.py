@@ -387,6 +387,7 @@ class PartnerDraft(Struct, frozen=True, gc=False):
     follow_up_words: Words = ""
     appreciation: Words = ""
     intention: Words = ""
+    carried: bool = False  # a gesture answered "not yet", carried on to be asked again
 
 
 class ReflectionDraft(Struct, frozen=True, gc=False):
@@ -454,6 +455,7 @@ class SessionDraft(Struct, frozen=True, kw_only=True, gc=False):
     started_at: Moment
     gestures: Annotated[tuple[Label, ...], Meta(max_length=OPTIONS_LIMIT)] = ()
     previous_intentions: tuple[Words | None, Words | None] = (None, None)
+    person_ids: tuple[Id | None, Id | None] = (None, None)  # who sits where, from the people file
     mode: Mode | None = None  # draft version 1
     mode_override: Mode | None = None
     private_ratings: bool = False

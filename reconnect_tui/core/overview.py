@@ -7,13 +7,13 @@ read is still mentioned (the check-in flow deals with it when it is opened).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from reconnect_tui.core.cleantext import clean_line
-from reconnect_tui.core.entry import Entry
+from reconnect_tui.core.entry import Entry, PartnerRecord
 from reconnect_tui.core.fsutil import read_file
 
 GESTURE_DAYS = 7  # "this week": gestures chosen at check-ins of the last seven days
@@ -69,15 +69,21 @@ class ChosenGesture:
     gesture: str
     chosen_at: datetime
     entry_id: str
+    carried: bool = False  # chosen earlier, not happened yet, and carried on at this check-in
 
 
-def this_weeks_gestures(entries: Iterable[Entry], now: datetime, days: int = GESTURE_DAYS) -> list[ChosenGesture]:
-    """For each person, the gesture chosen at their latest check-in of the last `days` days.
+def this_weeks_gestures(entries: Iterable[Entry], now: datetime, days: int = GESTURE_DAYS,
+                        key: Callable[[PartnerRecord], str] | None = None) -> list[ChosenGesture]:
+    """For each person, the gesture they mean to offer as of their latest check-in of the last `days` days.
 
-    A person who chose nothing at that check-in has no gesture this week (an
-    older one is not brought back). Ordered by the order people first appear in
-    the newest check-in, so the couple reads in a steady order.
+    That is the gesture chosen then, or, when none was chosen, an earlier one
+    that had not happened yet and was carried on. A person with neither has no
+    gesture this week (an older one is not brought back). Ordered by the order
+    people first appear in the newest check-in, so the couple reads in a steady
+    order. `key` tells who a partner is (couple.Who.key: the person's id, else a
+    name the people file knows); without it, the id or the name.
     """
+    key = key or person_key
     since = now - timedelta(days=days)
     recent = sorted(
         (entry for entry in entries if since <= entry.started_at <= now + timedelta(minutes=5)),
@@ -88,12 +94,15 @@ def this_weeks_gestures(entries: Iterable[Entry], now: datetime, days: int = GES
     chosen: list[ChosenGesture] = []
     for entry in recent:
         for partner in entry.partners:
-            key = person_key(partner)
-            if key in seen:
+            who = key(partner)
+            if who in seen:
                 continue
-            seen.add(key)
+            seen.add(who)
             if partner.intention:
-                chosen.append(ChosenGesture(key, partner.name, partner.intention, entry.started_at, entry.id))
+                chosen.append(ChosenGesture(who, partner.name, partner.intention, entry.started_at, entry.id))
+            elif partner.follow_up is not None and partner.follow_up.carried:
+                chosen.append(ChosenGesture(who, partner.name, partner.follow_up.intention, entry.started_at,
+                                            entry.id, carried=True))
     return chosen
 
 
@@ -115,13 +124,16 @@ class Appreciation:
     entry_id: str
 
 
-def appreciations(entries: Iterable[Entry]) -> list[Appreciation]:
-    """Every appreciation in the journal, newest first (by check-in, then seat)."""
+def appreciations(entries: Iterable[Entry], key: Callable[[PartnerRecord], str] | None = None) -> list[Appreciation]:
+    """Every appreciation in the journal, newest first (by check-in, then seat).
+
+    `key` tells who gave it (couple.Who.key), as for this_weeks_gestures."""
+    key = key or person_key
     found: list[Appreciation] = []
     for entry in sorted(entries, key=lambda e: (e.started_at, e.id), reverse=True):
         for seat, partner in enumerate(entry.partners):
             if partner.appreciation:
                 other = entry.partners[1 - seat]
-                found.append(Appreciation(person_key(partner), partner.name, other.name, partner.appreciation,
+                found.append(Appreciation(key(partner), partner.name, other.name, partner.appreciation,
                                           entry.started_at, entry.id))
     return found

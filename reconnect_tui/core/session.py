@@ -77,6 +77,7 @@ class PartnerState:
     follow_up_words: str = ""
     appreciation: str = ""
     intention: str = ""
+    carried: bool = False  # last time's gesture, answered "not yet", is carried on
 
 
 @dataclass
@@ -86,6 +87,7 @@ class CheckinSession:
     started_at: datetime
     gestures: tuple[str, ...] = ()
     previous_intentions: tuple[str | None, str | None] = (None, None)
+    person_ids: tuple[str | None, str | None] = (None, None)  # each seat's person in the people file
     mode_override: str | None = None  # `--mode` (or the settings): every prompt in this mode
     private_ratings: bool = False  # the settings ask for private ratings in every mode
     first_seat: int = 0  # who goes first in blind and turns (alternates between check-ins)
@@ -294,7 +296,7 @@ class CheckinSession:
         follow_up_at = next(n for n, step in enumerate(self.steps) if step.kind is StepKind.FOLLOW_UP)
         self.previous_intentions = (None, None)
         for person in self.people:
-            person.follow_up_result, person.follow_up_words = None, ""
+            person.follow_up_result, person.follow_up_words, person.carried = None, "", False
         self.steps = self._plan_steps()
         if self.position > follow_up_at:
             self.position -= 1
@@ -351,6 +353,20 @@ class CheckinSession:
     def set_intention(self, partner: int, text: str) -> None:
         self.people[_check_partner(partner)].intention = clean_text(text)
 
+    def set_carried(self, partner: int, carried: bool) -> None:
+        """Carry last time's gesture on (asked about again next time), or let it go.
+
+        Only a gesture that has not happened yet is carried; a "yes" or "partly"
+        lets it go by itself."""
+        if carried and not self.previous_intentions[_check_partner(partner)]:
+            raise ValueError("there is no gesture from last time to carry on")
+        self.people[_check_partner(partner)].carried = carried
+
+    def carries(self, partner: int) -> bool:
+        """True when this partner's gesture from last time goes on to the coming days."""
+        person = self.people[_check_partner(partner)]
+        return bool(self.previous_intentions[partner]) and person.carried and person.follow_up_result == "not_yet"
+
     # --- into a journal entry -------------------------------------------------------------
 
     def finish(self, finished_at: datetime) -> Entry:
@@ -399,8 +415,10 @@ class CheckinSession:
         intention_before = self.previous_intentions[partner]
         follow_up = None
         if intention_before:
-            follow_up = FollowUp(intention_before, person.follow_up_result, _words(person.follow_up_words))
+            follow_up = FollowUp(intention_before, person.follow_up_result, _words(person.follow_up_words),
+                                 carried=self.carries(partner))
         return PartnerRecord(
+            person_id=self.person_ids[partner],
             name=self.partners[partner],
             closeness_before=person.closeness_before,
             closeness_after=person.closeness_after,
@@ -418,6 +436,7 @@ class CheckinSession:
             "started_at": self.started_at.isoformat(),
             "gestures": list(self.gestures),
             "previous_intentions": list(self.previous_intentions),
+            "person_ids": list(self.person_ids),
             "mode_override": self.mode_override,
             "private_ratings": self.private_ratings,
             "first_seat": self.first_seat,
@@ -438,12 +457,14 @@ class CheckinSession:
                 raise ValueError("the answers do not match the deck")
             partners = data["partners"]
             previous = data.get("previous_intentions", [None, None])
+            person_ids = data.get("person_ids") or [None, None]
             return cls(
                 deck=_cleaned(Deck.from_dict(data["deck"])),
                 partners=(str(partners[0]), str(partners[1])),
                 started_at=_aware(datetime.fromisoformat(data["started_at"])),
                 gestures=tuple(data.get("gestures", ())),
                 previous_intentions=(previous[0], previous[1]),
+                person_ids=(person_ids[0], person_ids[1]),
                 mode_override=data.get("mode_override"),
                 private_ratings=bool(data.get("private_ratings", False)),
                 first_seat=int(data.get("first_seat", 0)),

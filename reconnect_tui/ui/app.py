@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -22,7 +22,7 @@ from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
 from reconnect_tui.core.cleantext import clean_line, clean_text
-from reconnect_tui.core.couple import note_the_couple, previous_gestures, who_in
+from reconnect_tui.core.couple import Who, note_the_couple, previous_gestures, who_in
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError, JournalError
 from reconnect_tui.core.lockbox import Key
@@ -30,7 +30,7 @@ from reconnect_tui.core.people import PeopleError
 from reconnect_tui.core.session import CheckinSession
 from reconnect_tui.core.workspace import Workspace, local_now
 from reconnect_tui.ui import JOURNAL_STYLES, STYLES
-from reconnect_tui.ui.colours import partner_variables
+from reconnect_tui.ui.colours import Seats, partner_variables, person_colour
 from reconnect_tui.ui.screens.checkin import CheckinScreen, step_name
 
 if TYPE_CHECKING:
@@ -73,6 +73,11 @@ class ReconnectApp(App[None]):
         # A pushed screen brings its own CSS_PATH, but Textual does not read it for
         # the first screen, so the journal's styles are named here when it is one.
         journal = [JOURNAL_STYLES] if start != "checkin" else []
+        # Each person's colour, known before the stylesheet is built (it reads them).
+        names = (request.partners if request else None) or workspace.config.config.partners
+        who = who_in(workspace.journal)
+        self.seats: Seats = self._colours_of(who, who.couple(names)) if names else (None, None)
+        self.colour_variables: dict[str, str] = {}
         super().__init__(css_path=[*self.CSS_PATH, *journal])  # type: ignore[misc]
         self.workspace = workspace
         self.start = start
@@ -137,10 +142,35 @@ class ReconnectApp(App[None]):
         return self._checkin_screen_for(session)
 
     def get_css_variables(self) -> dict[str, str]:
-        """The theme's variables, plus `$partner-0` and `$partner-1`: each partner's colour as readable text."""
+        """The theme's variables, plus the colours that follow the person (ui/colours.py):
+        `$partner-0` and `$partner-1` for whoever sits in each seat now, `$person-<colour>`."""
         variables = super().get_css_variables()
-        variables.update(partner_variables(variables))
+        self.colour_variables = partner_variables(variables, self.seats)
+        variables.update(self.colour_variables)
         return variables
+
+    @staticmethod
+    def _colours_of(who: Who, keys: Sequence[str | None]) -> Seats:
+        found = [who.colour(key) if key else None for key in keys]
+        return (found[0], found[1])
+
+    def seat_people(self, person_ids: Sequence[str | None]) -> None:
+        """The people now in the two seats: the seats' colours become theirs."""
+        seats = self._colours_of(who_in(self.workspace.journal), person_ids)
+        if seats == self.seats:
+            return
+        self.seats = seats
+        if self._screen_stack:
+            self.refresh_css(animate=False)
+        else:  # the first screen is being made: nothing is styled yet
+            self.stylesheet.set_variables(self.get_css_variables())
+            self.stylesheet.reparse()
+
+    def person_colour(self, palette_name: str | None, seat: int = 0) -> str:
+        """A person's colour as a Rich style, for what is drawn as one renderable (an entry, a chart)."""
+        if not self.colour_variables:
+            self.get_css_variables()
+        return person_colour(self.colour_variables, palette_name, seat)
 
     # --- moving between screens ------------------------------------------------------------
 
@@ -294,6 +324,7 @@ class ReconnectApp(App[None]):
         choice = await self.push_screen_wait(let_go_screen(f"{talk.describe(self.clock())}."))
         try:
             if choice == "save":
+                self._know_people(talk.session)
                 entry = talk.session.finish(self.clock())
                 try:
                     self.workspace.journal.save(entry)
@@ -318,9 +349,22 @@ class ReconnectApp(App[None]):
         return True
 
     def _checkin_screen_for(self, session: CheckinSession) -> CheckinScreen:
+        self._know_people(session)
+        self.seat_people(session.person_ids)
         screen = CheckinScreen(session, self.workspace, self.clock, self.request.minutes, on_done=self._checkin_done)
         self.checkin_screen = screen
         return screen
+
+    def _know_people(self, session: CheckinSession) -> None:
+        """A draft or parked talk from before people had ids: find each seat's person by name.
+
+        Nobody is added here (a new name became a person when its check-in began);
+        a seat the people file does not know keeps no id, and is matched by name later.
+        """
+        if all(session.person_ids):
+            return
+        ids = who_in(self.workspace.journal).person_ids(session.partners)
+        session.person_ids = (session.person_ids[0] or ids[0], session.person_ids[1] or ids[1])
 
     def _session_without_questions(self) -> CheckinSession | None:
         """A new session, if there is no draft to offer and both names are known."""
@@ -428,12 +472,14 @@ class ReconnectApp(App[None]):
             who = who_in(workspace.journal)
         previous = previous_gestures(latest, who, who.couple(partners))
         last_first = config.last_first_seat
+        ids = who.person_ids(partners)
         return CheckinSession(
             deck=deck,
             partners=partners,
             started_at=self.clock(),
             gestures=workspace.library.gestures_for(deck),
             previous_intentions=previous,
+            person_ids=(ids[0], ids[1]),
             mode_override=request.mode or config.mode,
             private_ratings=config.private_ratings,
             first_seat=0 if last_first is None else 1 - last_first,  # who goes first alternates

@@ -60,21 +60,82 @@ def carries_text(colour: Color, aim: float = AIM) -> Color:
     return away
 
 
-def partner_variables(variables: dict[str, str]) -> dict[str, str]:
-    """`$partner-0` and `$partner-1`: the primary and accent colours as readable text."""
+# Each person's colour in the people file (core/model.py COLOURS), as drawn. The same
+# colour whatever seat they take: moved towards readable text on each theme.
+PALETTE = {"rose": "#E0708C", "amber": "#E3A13B", "sage": "#7FAE69", "teal": "#2EB0A2", "sky": "#5B9FE6",
+           "lilac": "#A98BE0"}
+# The ansi-* themes draw the terminal's own sixteen colours; the nearest of them.
+ANSI_PALETTE = {"rose": "ansi_magenta", "amber": "ansi_yellow", "sage": "ansi_green", "teal": "ansi_cyan",
+                "sky": "ansi_bright_blue", "lilac": "ansi_bright_magenta"}
+
+Seats = tuple[str | None, str | None]
+"""The palette colour of whoever sits in each seat now (None: the people file could not say)."""
+
+
+def seat_colours(colours: Seats) -> Seats:
+    """Two people who happen to share a colour (a seventh person, or a recolour) still look
+    different: the second seat takes the next colour of the palette."""
+    first, second = colours
+    if first is not None and first == second and first in PALETTE:
+        names = list(PALETTE)
+        second = names[(names.index(first) + 1) % len(names)]
+    return (first, second)
+
+
+def partner_variables(variables: dict[str, str], seats: Seats = (None, None)) -> dict[str, str]:
+    """The colours that follow the person, as CSS variables.
+
+    `$partner-0` and `$partner-1`: the colour of the person in each seat now, as
+    readable text (`-choice`: as a background a chosen word reads on; `-line`: for
+    borders and tints). `$person-<colour>`: each palette colour as readable text,
+    for lists of people (home, appreciations). A seat whose person is not known
+    takes the theme's primary (first seat) or accent (second) as before.
+    """
+    seats = seat_colours(seats)
+    fallback = (variables.get("primary", "blue"), variables.get("accent", "yellow"))
     try:
         background = Color.parse(variables["background"])
         # Names are shown on the background, on surfaces (buttons, dialogs) and panels.
         grounds = [background + Color.parse(variables[name]) for name in ("surface", "panel") if name in variables]
-        colours = [Color.parse(variables["primary"]), Color.parse(variables["accent"])]
-    except (KeyError, Exception):  # noqa: BLE001 - an unusual theme keeps its own colours
-        fallback = {"partner-0": variables.get("primary", "blue"), "partner-1": variables.get("accent", "yellow")}
-        return {**fallback, "partner-0-choice": fallback["partner-0"], "partner-1-choice": fallback["partner-1"]}
-    if background.ansi is not None or any(colour.ansi is not None for colour in colours):
-        return {"partner-0": variables["primary"], "partner-1": variables["accent"],
-                "partner-0-choice": variables["primary"], "partner-1-choice": variables["accent"]}
+        theme_colours = [Color.parse(colour) for colour in fallback]
+    except Exception:  # noqa: BLE001 - an unusual theme keeps its own colours
+        found = {}
+        for seat in (0, 1):
+            found.update({f"partner-{seat}": fallback[seat], f"partner-{seat}-choice": fallback[seat],
+                          f"partner-{seat}-line": fallback[seat]})
+        found.update({f"person-{name}": fallback[0] for name in PALETTE})
+        return found
+    ansi = background.ansi is not None or any(colour.ansi is not None for colour in theme_colours)
     found = {}
-    for number, colour in enumerate(colours):
-        found[f"partner-{number}"] = readable(colour, background, AIM, *grounds).hex
-        found[f"partner-{number}-choice"] = carries_text(background + colour).hex  # a chosen word on focus
+    if ansi:
+        for seat in (0, 1):
+            name = seats[seat]
+            colour = ANSI_PALETTE[name] if name in ANSI_PALETTE else fallback[seat]
+            found.update({f"partner-{seat}": colour, f"partner-{seat}-choice": colour, f"partner-{seat}-line": colour})
+        found.update({f"person-{name}": colour for name, colour in ANSI_PALETTE.items()})
+        return found
+    for seat in (0, 1):
+        name = seats[seat]
+        colour = Color.parse(PALETTE[name]) if name in PALETTE else theme_colours[seat]
+        found[f"partner-{seat}"] = readable(colour, background, AIM, *grounds).hex
+        found[f"partner-{seat}-choice"] = carries_text(background + colour).hex  # a chosen word on focus
+        found[f"partner-{seat}-line"] = colour.hex
+    for name, colour in PALETTE.items():
+        found[f"person-{name}"] = readable(Color.parse(colour), background, AIM, *grounds).hex
     return found
+
+
+def person_colour(variables: dict[str, str], palette_name: str | None, seat: int = 0) -> str:
+    """The colour to draw a person's name in (Rich style), from `partner_variables`' result:
+    their own when the people file gives one, else their seat's."""
+    if palette_name in PALETTE and f"person-{palette_name}" in variables:
+        colour = variables[f"person-{palette_name}"]
+    else:
+        colour = variables.get(f"partner-{seat}", "blue" if seat == 0 else "yellow")
+    return colour.removeprefix("ansi_")  # Rich names the terminal's colours without the prefix
+
+
+def name_class(palette_name: str | None, number: int) -> str:
+    """The class that colours a person's name in a list (journal.tcss): their own colour
+    from the people file; someone it does not know, the first or second partner's by `number`."""
+    return f"person-{palette_name}" if palette_name in PALETTE else f"partner-name-{number % 2}"

@@ -12,6 +12,7 @@ from reconnect_tui.cli import app
 from reconnect_tui.core.config import load_config, save_settings
 from reconnect_tui.core.journal import Journal
 from reconnect_tui.core.couple import note_the_couple
+from reconnect_tui.core.people import PeopleStore
 
 runner = CliRunner()
 
@@ -52,3 +53,16 @@ def test_stats_read_only_the_couple(private_home: Path) -> None:
     out = run("stats").stdout
     assert "2 check-ins since" in out and "Kim" not in out  # Kim's check-in is not the couple's
     assert out.splitlines()[0] == "Maya and Jonas"  # the couple, in their own order
+
+
+def test_rename_holds_the_new_name_to_the_same_limit_and_cleans_it(private_home: Path) -> None:
+    journal = Journal(private_home / "journal")
+    note_the_couple(journal, ["Maya", "Jonas"])
+    long = run("partners", "rename", "Maya", "M" * 21)
+    assert long.exit_code == 1 and "longer than 20 characters" in long.stderr
+    taken = run("partners", "rename", "Maya", "jonas")
+    assert taken.exit_code == 1 and taken.stderr.strip() == (
+        "reconnect: jonas is already the name of someone else in the people file")
+    cleaned = run("partners", "rename", "Maya", "Ma\x1b[31mya\x07  B")
+    assert cleaned.exit_code == 0 and "\x1b" not in cleaned.stdout
+    assert PeopleStore(journal.root).find("Maya").name == "Ma[31mya B"  # type: ignore[union-attr]

@@ -164,3 +164,43 @@ def test_has_words_notices_anything_given() -> None:
     assert not s.has_words()
     s.set_answer(0, 1, "hi")
     assert s.has_words()
+
+
+def test_the_entry_names_each_seat_by_person_id() -> None:
+    s = session(person_ids=("p-0000aaaa", "p-0000bbbb"))
+    entry = s.finish(MOMENT)
+    assert entry.person_ids == ("p-0000aaaa", "p-0000bbbb")
+    assert entry_from_dict(json.loads(json.dumps(entry.to_dict()))).person_ids == ("p-0000aaaa", "p-0000bbbb")
+    assert session().finish(MOMENT).person_ids == (None, None)  # the people file could not say: names only
+
+
+def test_only_a_gesture_not_happened_yet_is_carried_on() -> None:
+    s = session(previous_intentions=("Cook together", "Text at lunch"))
+    s.go_next()
+    s.set_follow_up(0, "not_yet")
+    s.set_carried(0, True)
+    s.set_follow_up(1, "partly")
+    s.set_carried(1, True)  # ticked, then "partly" chosen: it happened in part, so it is not carried
+    first, second = s.finish(MOMENT).partners
+    assert first.follow_up is not None and first.follow_up.carried
+    assert second.follow_up is not None and not second.follow_up.carried
+    s.set_carried(0, False)  # let go after all
+    assert not s.finish(MOMENT).partners[0].follow_up.carried  # type: ignore[union-attr]
+
+
+def test_nothing_to_carry_without_a_gesture_from_last_time() -> None:
+    s = session(previous_intentions=("Cook together", None))
+    with pytest.raises(ValueError, match="no gesture"):
+        s.set_carried(1, True)
+
+
+def test_a_draft_keeps_who_is_who_and_what_is_carried() -> None:
+    s = session(previous_intentions=("Cook together", None), person_ids=("p-0000aaaa", None))
+    s.go_next()
+    s.set_follow_up(0, "not_yet")
+    s.set_carried(0, True)
+    again = CheckinSession.from_dict(json.loads(json.dumps(s.to_dict())))
+    assert again.person_ids == ("p-0000aaaa", None) and again.carries(0)
+    assert again.finish(MOMENT) == s.finish(MOMENT)
+    again.drop_follow_up()  # asked meanwhile by another check-in: nothing is carried from here
+    assert not again.carries(0)

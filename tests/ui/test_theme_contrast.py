@@ -15,7 +15,7 @@ from textual.theme import BUILTIN_THEMES
 from textual.widgets import Button
 
 from reconnect_tui.ui.app import ReconnectApp
-from reconnect_tui.ui.colours import AIM, contrast, readable
+from reconnect_tui.ui.colours import ANSI_PALETTE, AIM, PALETTE, contrast, partner_variables, person_colour, readable, seat_colours
 from reconnect_tui.ui.screens.checkin import CheckinScreen
 from reconnect_tui.ui.widgets.word_scale import WordScale
 from uihelpers import on_screen
@@ -73,6 +73,37 @@ async def test_in_ansi_themes_the_choice_and_whose_button_do_not_hang_on_colour(
         await pilot.pause()
         chosen = next(word for word in app.screen.query_one("#closeness-0").children if word.has_class("-chosen"))
         assert chosen.rich_style.bold and chosen.rich_style.underline
+        # The terminal's colours cannot be tinted: the other words of the focused scale are
+        # not filled with the partner's colour (their muted words would vanish on it).
+        other = next(word for word in app.screen.query_one("#closeness-0").children if not word.has_class("-chosen"))
+        assert other.rich_style.bgcolor != chosen.rich_style.bgcolor
         await pilot.press("ctrl+n")
         labels = [app.screen.query_one(f"#pass-{p}", Button).label.plain for p in (0, 1)]
         assert labels[0].startswith("Alex") and labels[1].startswith("Sam")
+
+
+@pytest.mark.parametrize("theme", FIXED_THEMES)
+def test_every_persons_colour_reads_clearly_in_every_theme(theme: str) -> None:
+    """A person keeps one colour from the people file; in every seat and theme it reads at 4.5:1."""
+    variables = BUILTIN_THEMES[theme].to_color_system().generate()
+    found = partner_variables(variables, ("rose", "amber"))
+    background = Color.parse(variables["background"])
+    for name in PALETTE:
+        ratio = contrast(Color.parse(found[f"person-{name}"]), background)
+        assert ratio >= AIM, f"{theme}: {name} is {ratio:.1f}:1"
+    swapped = partner_variables(variables, ("amber", "rose"))
+    assert (swapped["partner-0"], swapped["partner-1"]) == (found["partner-1"], found["partner-0"])
+    assert found["partner-0"] == found["person-rose"]
+
+
+def test_in_ansi_themes_a_person_takes_the_nearest_terminal_colour() -> None:
+    variables = BUILTIN_THEMES["ansi-dark"].to_color_system().generate()
+    found = partner_variables(variables, ("sky", None))
+    assert found["partner-0"] == ANSI_PALETTE["sky"] and found["partner-1"] == variables["accent"]  # unknown: the theme's
+    assert person_colour(found, "rose") == "magenta"  # as Rich names it
+
+
+def test_two_people_of_one_colour_still_look_different() -> None:
+    assert seat_colours(("teal", "teal")) == ("teal", "sky")
+    assert seat_colours(("lilac", "lilac")) == ("lilac", "rose")
+    assert seat_colours((None, None)) == (None, None)

@@ -14,9 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from reconnect_tui.core.cleantext import clean_line, clean_text
+from reconnect_tui.core.couple import Who, who_in
 from reconnect_tui.core.overview import Appreciation, appreciations
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui import JOURNAL_STYLES
+from reconnect_tui.ui.colours import name_class
 from reconnect_tui.ui.widgets.footer import CompactFooter
 
 
@@ -48,9 +50,10 @@ class AppreciationsScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         entries = self.workspace.journal.load().entries
-        self.app.call_from_thread(self._show, appreciations(entries))
+        who = who_in(self.workspace.journal)
+        self.app.call_from_thread(self._show, appreciations(entries, key=who.key), who)
 
-    async def _show(self, items: list[Appreciation]) -> None:
+    async def _show(self, items: list[Appreciation], who: Who) -> None:
         self.items = items
         status = self.query_one("#appreciations-status", Static)
         if not items:
@@ -65,7 +68,7 @@ class AppreciationsScreen(Screen[None]):
             for item in items
             for widget in (
                 Static(f"{clean_line(item.name)} to {clean_line(item.to_name)} · {said_on(item)}", markup=False,
-                       classes=f"appreciation-who partner-name-{keys.index(item.person) % 2}"),
+                       classes=f"appreciation-who {name_class(who.colour(item.person), keys.index(item.person))}"),
                 Static(clean_text(item.words), markup=False, classes="appreciation-words"),
             )
         )

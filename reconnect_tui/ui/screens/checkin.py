@@ -348,6 +348,8 @@ class CheckinScreen(Screen[None]):
             session.set_follow_up(partner, value)  # type: ignore[arg-type]
         elif message.field == "follow_up_words":
             session.set_follow_up(partner, session.people[partner].follow_up_result, str(value))
+        elif message.field == "carried":
+            session.set_carried(partner, bool(value))
         elif message.field == "appreciation":
             session.set_appreciation(partner, str(value))
         elif message.field == "intention":

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 import msgspec
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,7 +32,7 @@ from reconnect_tui.ui import JOURNAL_STYLES
 from reconnect_tui.ui.screens.confirm import ConfirmScreen
 from reconnect_tui.ui.screens.export import ExportScreen
 from reconnect_tui.ui.screens.note import NoteScreen
-from reconnect_tui.ui.widgets.entry_list import GAP, EntryList, LazyRows, line_of
+from reconnect_tui.ui.widgets.entry_list import GAP, EntryList, LazyRows, fit
 from reconnect_tui.ui.widgets.entry_view import EntryView
 from reconnect_tui.ui.widgets.footer import CompactFooter
 
@@ -124,6 +125,7 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._show_header(self.names)
+        self.query_one(EntryView).who = self.who
         self.query_one(EntryView).show(None)
         self.query_one("#history-empty").display = False
         self.query_one(EntryList).focus()
@@ -139,7 +141,23 @@ class HistoryScreen(Screen[None]):
         self.names = names
         labels = ("Date", "Deck", *(clean_line(name) for name in names))
         entries = self.query_one(EntryList)
-        self.query_one("#list-header", Static).update(line_of(labels, entries.widths, entries.gap))
+        styles = ["", "", *self._column_colours()]
+        header = Text(" ")
+        shown = [(fit(label, width), style) for label, width, style in zip(labels, entries.widths, styles, strict=True)
+                 if width > 0]
+        for number, (cell, style) in enumerate(shown):
+            if number:
+                header.append(entries.gap)
+            header.append(cell, style=f"bold {style}" if style else "")
+        self.query_one("#list-header", Static).update(header)
+
+    def _column_colours(self) -> tuple[str, str]:
+        """Each partner's column is headed in that person's own colour."""
+        app = self.app
+        colours = [self.who.colour(key) for key in self.couple] if len(self.couple) == 2 else [None, None]
+        if not hasattr(app, "person_colour"):
+            return ("", "")
+        return (app.person_colour(colours[0], 0), app.person_colour(colours[1], 1))
 
     @work(thread=True, exclusive=True)
     def load_the_rest(self) -> None:
@@ -195,8 +213,12 @@ class HistoryScreen(Screen[None]):
         self.show_entry(self.selected)
 
     def show_entry(self, entry: Entry | None) -> None:
-        """The entry in full, with its later notes and the search's words marked."""
-        self.query_one(EntryView).show(entry, self.search_words, entry.notes if entry is not None else ())
+        """The entry in full, with its later notes and the search's words marked.
+
+        The couple's own check-ins read in the couple's order, as the list's columns
+        do, whatever seats they took that evening; anyone else's in their own order."""
+        seated = in_couple_order(entry, self.who, self.couple) if entry is not None and len(self.couple) == 2 else None
+        self.query_one(EntryView).show(seated or entry, self.search_words, entry.notes if entry is not None else ())
 
     @property
     def search_words(self) -> list[str]:

@@ -25,13 +25,14 @@ from textual.widgets.option_list import Option
 
 from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.decks import Deck
-from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.insights import Signal, gentle_signals, last_checkin_line
 from reconnect_tui.core.overview import ChosenGesture, this_weeks_gestures, unfinished_checkin
-from reconnect_tui.core.couple import couple_view
+from reconnect_tui.core.couple import Who, couple_view, rename_person, who_in
+from reconnect_tui.core.people import PeopleError
 from reconnect_tui.core.parking import ParkedTalks
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui import JOURNAL_STYLES
+from reconnect_tui.ui.colours import name_class
 from reconnect_tui.ui.widgets.care_note import CareNote
 from reconnect_tui.ui.widgets.footer import CompactFooter
 
@@ -49,6 +50,7 @@ class HomeScreen(Screen[None]):
         Binding("j", "journal", "Journal"),
         Binding("o", "trends", "Over time"),
         Binding("p", "appreciations", "Appreciations"),
+        Binding("n", "rename", "Names"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -74,6 +76,7 @@ class HomeScreen(Screen[None]):
                 yield Button("Our journal", id="journal", compact=True)
                 yield Button("Over time", id="trends", compact=True)
                 yield Button("Appreciations", id="appreciations", compact=True)
+                yield Button("Names", id="rename", compact=True)
             yield ParkedList()
             with Horizontal(id="home-main"):
                 deck_list = OptionList(*[Option(deck_label(deck), id=deck.id) for deck in self.decks], id="deck-list")
@@ -128,12 +131,16 @@ class HomeScreen(Screen[None]):
     def look_back(self) -> None:
         entries = self.workspace.journal.load().entries
         now = self.clock()
-        ours = couple_view(self.workspace.journal, entries, self.workspace.config.config.partners)
-        self.app.call_from_thread(self._show_journal, entries, gentle_signals(ours, now),
-                                  this_weeks_gestures(entries, now))
+        names = self.workspace.config.config.partners
+        ours = couple_view(self.workspace.journal, entries, names)
+        who = who_in(self.workspace.journal)
+        gestures = this_weeks_gestures(entries, now, key=who.key)
+        if names:  # the couple in their own order, whatever seats they took last time
+            couple = who.couple(names)
+            gestures.sort(key=lambda g: couple.index(g.person) if g.person in couple else len(couple))
+        self.app.call_from_thread(self._show_journal, who, gentle_signals(ours, now), gestures)
 
-    async def _show_journal(self, entries: list[Entry], signals: list[Signal],
-                            gestures: list[ChosenGesture]) -> None:
+    async def _show_journal(self, who: Who, signals: list[Signal], gestures: list[ChosenGesture]) -> None:
         if not self.is_mounted:
             return
         # Everything is looked up before the first await: the screen may close while
@@ -151,8 +158,11 @@ class HomeScreen(Screen[None]):
         await gesture_rows.remove_children()
         await gesture_rows.mount_all(
             Horizontal(
-                Static(clean_line(gesture.name), classes=f"gesture-name partner-name-{n % 2}", markup=False),
-                Static(clean_text(gesture.gesture), classes="home-row-text", markup=False),
+                # Each under their current name, in their own colour (the people file's).
+                Static(clean_line(who.name(gesture.person) or gesture.name),
+                       classes=f"gesture-name {name_class(who.colour(gesture.person), n)}", markup=False),
+                Static(clean_text(gesture.gesture) + (" (carried on from before)" if gesture.carried else ""),
+                       classes="home-row-text", markup=False),
                 classes="home-row",
             )
             for n, gesture in enumerate(gestures)
@@ -191,7 +201,8 @@ class HomeScreen(Screen[None]):
             self.start_checkin(self.signals[int(button.removeprefix("signal-"))].deck_id)
             return
         actions = {"start": self.action_start, "journal": self.action_journal, "trends": self.action_trends,
-                   "appreciations": self.action_appreciations, "resume": self.action_start}
+                   "appreciations": self.action_appreciations, "resume": self.action_start,
+                   "rename": self.action_rename}
         if button in actions:
             actions[button]()
 
@@ -209,3 +220,33 @@ class HomeScreen(Screen[None]):
 
     def action_appreciations(self) -> None:
         self.open_screen("appreciations")
+
+    # --- names ------------------------------------------------------------------------------
+
+    def action_rename(self) -> None:
+        """Change a name, as `reconnect partners rename` does: the couple's names first."""
+        from reconnect_tui.ui.screens.rename import RenameScreen
+
+        names = list(self.workspace.config.config.partners or ())
+        if not names:
+            names = [person.name for person in who_in(self.workspace.journal).people]
+        if not names:
+            self.notify("Your names are noted at your first check-in; there is nothing to change yet.",
+                        markup=False)
+            return
+        self.app.push_screen(RenameScreen(names, self._rename))
+
+    def _rename(self, old: str, new: str) -> str | None:
+        """Keep the new name (core does it); a problem comes back in words for the dialog to show."""
+        try:
+            renamed = rename_person(self.workspace.journal, old, new, self.workspace.config.config.partners)
+        except PeopleError as error:
+            return str(error)
+        if renamed.remembered is not None:
+            problem = self.workspace.remember(partners=renamed.remembered)
+            if problem:
+                self.notify(f"The new name is kept, but {problem}", severity="warning", markup=False)
+        self.notify(f"{old} is now {renamed.person.name}. Past check-ins keep the name as it was then.",
+                    markup=False)
+        self.refresh_journal()
+        return None

@@ -7,7 +7,7 @@ score; months before the first check-in are not shown as empty months.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from rich.text import Text
@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from reconnect_tui.core.cleantext import clean_line
-from reconnect_tui.core.couple import couple_view
+from reconnect_tui.core.couple import couple_view, who_in
 from reconnect_tui.core.insights import Signal, closeness_together, gentle_signals, journal_stats, last_checkin_line
 from reconnect_tui.core.journal import JournalLoad
 from reconnect_tui.core.workspace import Workspace
@@ -70,8 +70,7 @@ class TrendsScreen(Screen[str | None]):
         plural = "s" if stats.count != 1 else ""
         status.update(f"{stats.count:,} check-in{plural} since {stats.first:%-d %B %Y}. "
                       f"{last_checkin_line(loaded.entries, now)}")
-        variables = self.app.theme_variables
-        colours = (variables.get("primary", "blue"), variables.get("accent", "yellow"))
+        colours = self._couple_colours(stats.partners)
         legend = Text("How close you each felt on arriving:  ")
         for seat, partner in enumerate(stats.partners):
             legend.append(f"{MARKS[seat]} ", style=colours[seat])
@@ -80,7 +79,7 @@ class TrendsScreen(Screen[str | None]):
         ratings = list(zip(stats.partners[0].before, stats.partners[1].before, strict=True))
         widgets = [
             Static(legend, classes="field-label", id="chart-legend"),
-            ClosenessChart(stats.moments, ratings, id="closeness-chart"),
+            ClosenessChart(stats.moments, ratings, id="closeness-chart", colours=colours),
         ]
         together = closeness_together(stats.partners)
         if together:
@@ -102,6 +101,16 @@ class TrendsScreen(Screen[str | None]):
                 if deck is not None:
                     widgets.append(Button(Content(f"Try “{clean_line(deck.title)}”"), id=f"signal-{number}", compact=True))
         self.query_one("#trends-content", Vertical).mount_all(widgets)
+
+    def _couple_colours(self, partners: Sequence[object]) -> tuple[str, str]:
+        """Each of the couple in their own colour (the people file's), in the chart and its legend."""
+        who = who_in(self.workspace.journal)
+        keys = who.couple([getattr(p, "name", "") for p in partners])
+        app = self.app
+        if not hasattr(app, "person_colour") or len(keys) != 2:
+            variables = app.theme_variables
+            return (variables.get("primary", "blue"), variables.get("accent", "yellow"))
+        return (app.person_colour(who.colour(keys[0]), 0), app.person_colour(who.colour(keys[1]), 1))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         number = int((event.button.id or "signal-0").rsplit("-", 1)[-1])

@@ -63,12 +63,15 @@ class ClosenessChart(Widget):
     """
 
     def __init__(self, moments: Sequence[datetime], ratings: Sequence[tuple[int | None, int | None]],
-                 *, id: str | None = None) -> None:
+                 *, id: str | None = None, colours: tuple[str, str] | None = None) -> None:
         super().__init__(id=id)
         self.moments = list(moments)
         self.ratings = list(ratings)
+        self.person_colours = colours  # each person's own; without them, the theme's two
 
     def colours(self) -> tuple[str, str]:
+        if self.person_colours is not None:
+            return self.person_colours
         variables = self.app.theme_variables
         return (variables.get("primary", "blue"), variables.get("accent", "yellow"))
 

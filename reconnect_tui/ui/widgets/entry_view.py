@@ -1,7 +1,7 @@
 """One journal entry in full, both partners side by side as in the check-in.
 
 Drawn as a single Rich renderable so that moving through a long list of entries
-stays quick; the partners' names take the theme's two colours.
+stays quick; each partner's name takes their own colour (the people file's), whatever their seat.
 """
 
 from __future__ import annotations
@@ -11,9 +11,11 @@ from collections.abc import Sequence
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual.app import App
 from textual.widgets import Static
 
 from reconnect_tui.core.cleantext import clean_line, clean_text
+from reconnect_tui.core.couple import Who
 from reconnect_tui.core.entry import FOLLOW_UP_WORDS, STATUS_WORDS, Entry, Note, closeness_words
 from reconnect_tui.core.together import turns_lines
 
@@ -65,7 +67,8 @@ def render_entry(entry: Entry, colours: tuple[str, str], highlight: Sequence[str
                 continue
             result = FOLLOW_UP_WORDS.get(partner.follow_up.result or "", "passed")
             words = f" {partner.follow_up.words}" if partner.follow_up.words else ""
-            cells.append(text(f"“{partner.follow_up.intention}”: {result}.{words}"))
+            carried = " Carried on to next time." if partner.follow_up.carried else ""
+            cells.append(text(f"“{partner.follow_up.intention}”: {result}.{words}{carried}"))
         parts.append(pair(*cells))
     for prompt in entry.prompts:
         if all(answer.status == "not_reached" for answer in prompt.answers):
@@ -97,6 +100,8 @@ def render_entry(entry: Entry, colours: tuple[str, str], highlight: Sequence[str
 
 
 class EntryView(Static):
+    who: Who | None = None
+    """Who is who (the people file): each name takes its person's own colour."""
     _shown: tuple | None = None  # what is drawn now: (entry, highlight, notes, colours)
 
     def show(self, entry: Entry | None, highlight: Sequence[str] = (), notes: Sequence[Note] = ()) -> None:
@@ -110,10 +115,21 @@ class EntryView(Static):
             self._shown = None
             self.update(Text("Nothing to show here.", style="dim"))
             return
-        variables = self.app.theme_variables
-        colours = (variables.get("primary", "blue"), variables.get("accent", "yellow"))
+        colours = partner_colours(self.app, entry, self.who)
         shown = (entry, tuple(highlight), tuple(notes), colours)
         if shown == self._shown:  # equal entries (a re-read file) look the same
             return
         self._shown = shown
         self.update(render_entry(entry, colours, highlight, notes))
+
+
+def partner_colours(app: App, entry: Entry, who: Who | None) -> tuple[str, str]:
+    """Each partner's colour in `entry` (a Rich style): the person's own, else their seat's."""
+    found = []
+    for seat, partner in enumerate(entry.partners):
+        palette = who.colour(who.key(partner)) if who is not None else None
+        if hasattr(app, "person_colour"):
+            found.append(app.person_colour(palette, seat))
+        else:
+            found.append(app.theme_variables.get("primary" if seat == 0 else "accent", "blue"))
+    return (found[0], found[1])

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.entry import CLOSENESS_WORDS, FOLLOW_UP_RESULTS, FOLLOW_UP_WORDS
@@ -27,6 +27,7 @@ from reconnect_tui.ui.widgets.word_scale import WordScale
 
 CLOSENESS_LABELS = tuple(CLOSENESS_WORDS[n] for n in range(1, 6))
 FOLLOW_UP_LABELS = tuple(FOLLOW_UP_WORDS[key] for key in FOLLOW_UP_RESULTS)
+CARRY_LABEL = "Carry it on to next time (unticked: let it go)"
 
 
 def _partner_box(partner: int, name: str) -> Vertical:
@@ -100,15 +101,26 @@ class FollowUpStep(VerticalScroll):
                     yield WordScale(FOLLOW_UP_LABELS, value, id=f"follow-up-{partner}")
                     yield Input(person.follow_up_words, placeholder="A few words, if you like",
                                 id=f"follow-up-words-{partner}", compact=True)
+                    # Not yet: keep it for the coming days (asked again next time), or let it go.
+                    carry = Checkbox(CARRY_LABEL, person.carried, id=f"carry-{partner}", compact=True,
+                                     classes="carry")
+                    carry.display = chosen == "not_yet"
+                    yield carry
 
     def on_word_scale_changed(self, event: WordScale.Changed) -> None:
         event.stop()
         result = None if event.value is None else FOLLOW_UP_RESULTS[event.value - 1]
-        self.post_message(Given("follow_up_result", _partner_of(event.scale), result))
+        partner = _partner_of(event.scale)
+        self.query_one(f"#carry-{partner}", Checkbox).display = result == "not_yet"
+        self.post_message(Given("follow_up_result", partner, result))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.post_message(Given("follow_up_words", _partner_of(event.input), event.value))
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self.post_message(Given("carried", _partner_of(event.checkbox), event.value))
 
     def gather(self) -> list[Given]:
         given = []
@@ -118,6 +130,7 @@ class FollowUpStep(VerticalScroll):
             value = self.query_one(f"#follow-up-{partner}", WordScale).value
             given.append(Given("follow_up_result", partner, None if value is None else FOLLOW_UP_RESULTS[value - 1]))
             given.append(Given("follow_up_words", partner, self.query_one(f"#follow-up-words-{partner}", Input).value))
+            given.append(Given("carried", partner, self.query_one(f"#carry-{partner}", Checkbox).value))
         return given
 
 
@@ -176,6 +189,10 @@ class CloseStep(VerticalScroll):
                     yield Label("One small gesture for the coming days", classes="field-label")
                     yield Input(person.intention, id=f"intention-{partner}", compact=True,
                                 placeholder="In your own words, or pick a suggestion below")
+                    if self.session.carries(partner):
+                        carried = self.session.previous_intentions[partner]
+                        yield Static(f"Carried on from last time: “{carried}”. A new gesture written here "
+                                     "takes its place.", classes="carried-note muted", markup=False)
                     if gestures:
                         # Picking a suggestion fills the field above and the list goes back to
                         # its prompt, so the chosen gesture shows once, in one place.

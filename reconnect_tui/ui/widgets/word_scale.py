@@ -7,6 +7,7 @@ move the choice, 1 to 9 pick directly, Backspace clears it; a click picks too.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
@@ -55,13 +56,17 @@ class WordScale(Grid, can_focus=True):
         super().__init__(id=id, classes=f"word-scale {classes}".strip())
         self.labels = labels
         self.set_reactive(WordScale.value, value)
+        self.styles.grid_size_columns = len(labels)
+        # Each word's share of the row follows its length: "A bit apart" beside "Close" stays
+        # on one line wherever the row is wide enough for all of them (equal shares wrapped
+        # the longer words at 120 columns, where two panes sit side by side).
+        self.styles.grid_columns = " ".join(f"{cell_len(label) + 2}fr" for label in labels)
 
     def compose(self) -> ComposeResult:
         for number, label in enumerate(self.labels, 1):
             yield _Word(label, number)
 
     def on_mount(self) -> None:
-        self.styles.grid_size_columns = len(self.labels)
         self._show(self.value)
 
     def _show(self, value: int | None) -> None:
