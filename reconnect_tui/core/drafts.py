@@ -24,7 +24,7 @@ import msgspec
 
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError, ReconnectError
 from reconnect_tui.core.fsutil import FileLock, LinkRefused, LockHeld, atomic_write, read_file, sweep_temp_files
-from reconnect_tui.core.model import DRAFT_VERSION, DraftFile, EntryInvalid, Parked, decode_draft
+from reconnect_tui.core.model import DRAFT_VERSION, DraftFile, EntryInvalid, Parked, decode_draft, without_bom
 
 if TYPE_CHECKING:
     from reconnect_tui.core.lockbox import Key
@@ -105,7 +105,7 @@ def read_draft(raw: bytes) -> dict[str, Any]:
     EntryInvalid says in plain words what is wrong.
     """
     decode_draft(raw)
-    payload = msgspec.json.decode(raw[3:] if raw[:3] == b"\xef\xbb\xbf" else raw)
+    payload = msgspec.json.decode(without_bom(raw))
     session: dict[str, Any] = payload["session"]
     return session
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import heapq
+import itertools
 import os
 import re
 import secrets
@@ -181,9 +182,8 @@ class Journal:
         A year or month folder that is a link is not followed (nor swept): it is
         named in `problems` and left alone.
         """
-        for year in _sorted_children(self.root, newest_first, problems):
-            for month in _sorted_children(year, newest_first, problems):
-                yield from self._files_in(month)
+        for month in self._months(newest_first, problems):
+            yield from self._files_in(month)
 
     def _files_in(self, folder: Path) -> list[Path]:
         return self._scan(folder)[0]
@@ -224,23 +224,9 @@ class Journal:
             for month in self._months(newest_first=at_least is not None, problems=result.problems):
                 if at_least is not None and len(result.entries) >= at_least:
                     break
-                files, notes = self._scan(month)
-                here: dict[str, int] = {}  # entry id -> its place in result.entries
-                for path, entry in self._read_all(month, files, result.problems):
-                    if entry.id in seen:
-                        result.problems.append(
-                            JournalProblem(
-                                path,
-                                f"it has the same id as {self.where(seen[entry.id])}, so it was not shown",
-                                where=self.where(path),
-                            )
-                        )
-                        continue
-                    seen[entry.id] = path
-                    here[entry.id] = len(result.entries)
-                    result.entries.append(entry)
-                if notes:
-                    self._attach_notes(month, notes, here, result)
+                part = self._read_month(month, seen)
+                result.entries += part.entries
+                result.problems += part.problems
         result.entries.sort(key=sort_key)
         return result
 
@@ -257,21 +243,7 @@ class Journal:
         seen: dict[str, Path] = {}
         number = 0
         for month in self._months(problems=problems):
-            files, notes = self._scan(month)
-            part = JournalLoad()
-            here: dict[str, int] = {}
-            for path, entry in self._read_all(month, files, part.problems):
-                if entry.id in seen:
-                    part.problems.append(JournalProblem(
-                        path, f"it has the same id as {self.where(seen[entry.id])}, so it was not shown",
-                        where=self.where(path),
-                    ))
-                    continue
-                seen[entry.id] = path
-                here[entry.id] = len(part.entries)
-                part.entries.append(entry)
-            if notes:
-                self._attach_notes(month, notes, here, part)
+            part = self._read_month(month, seen)
             problems.extend(part.problems)
             for entry in part.entries:
                 number += 1
@@ -281,6 +253,29 @@ class Journal:
                 yield heapq.heappop(waiting)[2]
         while waiting:
             yield heapq.heappop(waiting)[2]
+
+    def _read_month(self, month: Path, seen: dict[str, Path]) -> JournalLoad:
+        """One month folder, read in one pass: its entries with their notes, and its problems.
+
+        An entry whose id is already in `seen` (from this month or an earlier one) is
+        named as a problem, not shown twice; the ids shown are added to `seen`.
+        """
+        part = JournalLoad()
+        files, notes = self._scan(month)
+        here: dict[str, int] = {}  # entry id -> its place in part.entries
+        for path, entry in self._read_all(month, files, part.problems):
+            if entry.id in seen:
+                part.problems.append(JournalProblem(
+                    path, f"it has the same id as {self.where(seen[entry.id])}, so it was not shown",
+                    where=self.where(path),
+                ))
+                continue
+            seen[entry.id] = path
+            here[entry.id] = len(part.entries)
+            part.entries.append(entry)
+        if notes:
+            self._attach_notes(month, notes, here, part)
+        return part
 
     def _months(self, newest_first: bool = False, problems: list[JournalProblem] | None = None) -> Iterator[Path]:
         for year in _sorted_children(self.root, newest_first, problems):
@@ -421,11 +416,8 @@ class Journal:
 
     def latest(self) -> Entry | None:
         """The most recent readable entry, reading only the newest month that has one."""
-        for year in _sorted_children(self.root, newest_first=True):
-            for month in _sorted_children(year, newest_first=True):
-                entries = [entry for _, entry in self._read_all(month, self._files_in(month), [])]
-                if entries:
-                    return max(entries, key=sort_key)
+        for entries in self._newest_months():
+            return max(entries, key=sort_key)
         return None
 
     def latest_finished(self) -> Entry | None:
@@ -434,19 +426,16 @@ class Journal:
         A talk parked for a break may finish after a later one started, so the two
         newest months are read (a break lasts less than a day).
         """
-        found: list[Entry] = []
-        months = 0
-        for year in _sorted_children(self.root, newest_first=True):
-            for month in _sorted_children(year, newest_first=True):
-                entries = [entry for _, entry in self._read_all(month, self._files_in(month), [])]
-                if entries:
-                    found += entries
-                    months += 1
-                if months == 2:
-                    break
-            if months == 2:
-                break
+        found = [entry for entries in itertools.islice(self._newest_months(), 2) for entry in entries]
         return max(found, key=lambda e: (e.finished_at, e.id)) if found else None
+
+    def _newest_months(self) -> Iterator[list[Entry]]:
+        """The readable entries of each month that has any, newest month first, read only
+        as far as the caller goes (what cannot be read is left to a full load to name)."""
+        for month in self._months(newest_first=True):
+            entries = [entry for _, entry in self._read_all(month, self._files_in(month), [])]
+            if entries:
+                yield entries
 
     def where(self, path: Path) -> str:
         """A file's place inside the journal, as problems name it (2025/03/x.json)."""

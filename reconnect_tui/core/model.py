@@ -523,14 +523,21 @@ _CHOICES: dict[str, tuple[object, ...]] = {
     "phase": ("open", "handover", "private", "ready", "revealed", "speak", "reflect", "confirm", "heard"),
 }
 _ENCODER = msgspec.json.Encoder()
-_decoders: list[msgspec.json.Decoder] = []
+_DECODERS: dict[object, msgspec.json.Decoder] = {}
 
 
-def _decoder() -> msgspec.json.Decoder:
-    """Built on first use: screenless commands that never read an entry skip the cost."""
-    if not _decoders:
-        _decoders.append(msgspec.json.Decoder(AnyEntry))
-    return _decoders[0]
+def decoder_for(kind: object) -> msgspec.json.Decoder:
+    """The decoder of one record type, built on first use: screenless commands that
+    never read an entry (or a draft, a note, the people file) skip the cost."""
+    found = _DECODERS.get(kind)
+    if found is None:
+        found = _DECODERS[kind] = msgspec.json.Decoder(kind)
+    return found
+
+
+def without_bom(raw: bytes) -> bytes:
+    """A file's bytes without a UTF-8 byte order mark (some editors add one)."""
+    return raw[3:] if raw[:3] == BOM else raw
 
 
 def damage_in_words(parser_message: str, raw: bytes) -> str:
@@ -558,10 +565,9 @@ def decode_entry(raw: bytes | str) -> Entry:
             raw = raw.encode("utf-8")
         except UnicodeEncodeError:
             raise EntryInvalid("it holds a broken character (half of a surrogate pair)") from None
-    if raw[:3] == BOM:
-        raw = raw[3:]
+    raw = without_bom(raw)
     try:
-        entry = _decoder().decode(raw)
+        entry = decoder_for(AnyEntry).decode(raw)
     except msgspec.ValidationError as error:
         raise refusal(error, raw) from None
     except msgspec.DecodeError as error:
@@ -627,12 +633,9 @@ def refusal(
 
 def decode_note(raw: bytes) -> Note:
     """A later note from the bytes of its file; EntryInvalid in plain words."""
-    if not _note_decoders:
-        _note_decoders.append(msgspec.json.Decoder(Note))
-    if raw[:3] == BOM:
-        raw = raw[3:]
+    raw = without_bom(raw)
     try:
-        return _note_decoders[0].decode(raw)
+        return decoder_for(Note).decode(raw)
     except msgspec.ValidationError as error:
         raise refusal(error, raw, "the note", "a note") from None
     except msgspec.DecodeError as error:
@@ -641,18 +644,12 @@ def decode_note(raw: bytes) -> Note:
         raise EntryInvalid(f"it cannot be read as a note [{error}]") from None
 
 
-_draft_decoders: list[msgspec.json.Decoder] = []
-
-
 def decode_draft(raw: bytes) -> DraftFile | DraftFileV1:
     """A draft (version 1 or 2) checked field by field; EntryInvalid in plain words
     (EntryFromNewerVersion for a draft from a newer reconnect)."""
-    if not _draft_decoders:
-        _draft_decoders.append(msgspec.json.Decoder(AnyDraft))
-    if raw[:3] == BOM:
-        raw = raw[3:]
+    raw = without_bom(raw)
     try:
-        return _draft_decoders[0].decode(raw)
+        return decoder_for(AnyDraft).decode(raw)
     except msgspec.ValidationError as error:
         text = str(error)
         if "draft_version" in text:
@@ -675,9 +672,6 @@ def decode_draft(raw: bytes) -> DraftFile | DraftFileV1:
 def encode_note(note: Note) -> bytes:
     """A note file's bytes."""
     return msgspec.json.format(_ENCODER.encode(note), indent=2) + b"\n"
-
-
-_note_decoders: list[msgspec.json.Decoder] = []
 
 
 # --- the shipped schema -------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from reconnect_tui.core.drafts import check_readable, read_draft
 from reconnect_tui.core.entry import ID_PATTERN
 from reconnect_tui.core.errors import DraftError, ReconnectError
 from reconnect_tui.core.fsutil import LinkRefused, atomic_write, read_file
-from reconnect_tui.core.model import BOM, Parked
+from reconnect_tui.core.model import Parked, without_bom
 from reconnect_tui.core.session import CheckinSession, StepKind
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ class ParkedTalks:
                     raise DraftError(f"the parked talk at {where} is locked; unlock the journal to see it")
                 raw = self.key.decrypt(raw, path)
             session_data = read_draft(raw)  # every field checked (EntryInvalid in plain words)
-            payload = msgspec.json.decode(raw[3:] if raw[:3] == BOM else raw)
+            payload = msgspec.json.decode(without_bom(raw))
             if payload.get("draft_version") != PARKED_VERSION:
                 raise DraftError("it is not a parked talk this version understands")
             parked = msgspec.convert(payload.get("parked"), Parked)

@@ -29,7 +29,7 @@ import msgspec
 
 from reconnect_tui.core.errors import JournalError, ReconnectError
 from reconnect_tui.core.fsutil import LinkRefused, atomic_write, read_file
-from reconnect_tui.core.model import BOM, COLOURS, Entry, PeopleFile, Person, refusal
+from reconnect_tui.core.model import COLOURS, Entry, PeopleFile, Person, decoder_for, refusal, without_bom
 
 if TYPE_CHECKING:
     from reconnect_tui.core.lockbox import Key
@@ -59,18 +59,14 @@ def clean_name(name: str) -> str:
     return cleaned
 
 
-_DECODER: list[msgspec.json.Decoder] = []
 _ENCODER = msgspec.json.Encoder()
 
 
 def decode_people(raw: bytes) -> PeopleFile:
     """The people file from its bytes; PeopleDamaged says what is wrong in plain words."""
-    if not _DECODER:
-        _DECODER.append(msgspec.json.Decoder(PeopleFile))
-    if raw[:3] == BOM:
-        raw = raw[3:]
+    raw = without_bom(raw)
     try:
-        return _DECODER[0].decode(raw)
+        return decoder_for(PeopleFile).decode(raw)
     except msgspec.ValidationError as error:
         raise PeopleDamaged(str(refusal(error, raw, "the people file", "a people file"))) from None
     except msgspec.DecodeError as error:
