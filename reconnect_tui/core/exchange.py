@@ -342,7 +342,7 @@ def _controls_in(data: object) -> str | None:
                 stack.append((f"{where}.{key}" if where else str(key), item))
                 if isinstance(key, str) and describe_controls(key) is not None:
                     return f"a field name {describe_controls(key)}"
-        elif isinstance(value, list):
+        elif isinstance(value, (list, tuple)):  # to_builtins keeps a record's tuples as tuples
             stack.extend((f"{where}[{index}]", item) for index, item in enumerate(value))
     return None
 

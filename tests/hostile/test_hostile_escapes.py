@@ -230,3 +230,34 @@ def test_trash_and_partners_print_no_escape(hostile_journal: Journal, private_ho
         assert no_escapes(result.stdout_bytes), args
         assert no_escapes(result.stderr_bytes), args
     assert "Alex]52;c;cHduZWQ=" in run("partners").stdout
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["name", "answer", "appreciation", "prompt", "follow-up", "note"],
+)
+def test_import_refuses_control_characters_deep_inside_an_entry(private_home: Path, tmp_path: Path, place: str) -> None:
+    """Not only at the top: in a partner, an answer, a prompt or a later note too (a name holding
+    OSC 52 was imported, because the check never looked inside the entry's lists)."""
+    entry = make_entry(entry_id="20261126-213007-dddddd")
+    data = entry.to_dict()
+    if place == "name":
+        data["partners"][0]["name"] = f"Alex{OSC52_BEL}"
+    elif place == "answer":
+        data["prompts"][0]["answers"][0]["answer"] = f"Words{OSC52_ST}"
+    elif place == "appreciation":
+        data["partners"][1]["appreciation"] = f"Thanks{TITLE}"
+    elif place == "prompt":
+        data["prompts"][0]["text"] = f"What{CLEAR}?"
+    elif place == "follow-up":
+        data["partners"][0]["follow_up"] = {"intention": f"Cook{OSC52_BEL}", "result": "yes"}
+    else:
+        data["notes"] = [{"schema_version": 2, "entry_id": entry.id, "written_at": MOMENT.isoformat(),
+                          "text": f"Later{OSC52_BEL}"}]
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps({"format": "reconnect-journal", "schema_version": 2, "entries": [data]}))
+    result = run("import", str(export))
+    assert result.exit_code == 1, result.stdout
+    assert "was left out" in result.stderr and "control character" in result.stderr
+    assert no_escapes(result.stdout_bytes) and no_escapes(result.stderr_bytes)
+    assert Journal(private_home / "journal").load().entries == []
