@@ -7,10 +7,12 @@ passphrase themselves pay for their own scrypt; every other test takes these.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reconnect_tui.core import lockbox
-from reconnect_tui.core.lockbox import Key
+from reconnect_tui.core.lockbox import Key, Lockbox
 
 RIGHT = "the right passphrase"
 
@@ -30,3 +32,19 @@ def wrapped(_session_key: tuple[Key, bytes]) -> bytes:
 def journal_key(_session_key: tuple[Key, bytes]) -> Key:
     """A fresh Key object (its own write_refusal) for the session's identity."""
     return Key.from_secret(_session_key[0].secret())
+
+
+@pytest.fixture(autouse=True)
+def no_cached_keys() -> None:
+    """Each test starts like a new process: no key kept unlocked from another test."""
+    lockbox._unlocked.clear()
+
+
+def lock_with(journal_dir: Path, wrapped: bytes, key: Key) -> Lockbox:
+    """`journal_dir` made a locked journal with the session's identity (what `reconnect lock`
+    leaves before any file is converted), without paying for scrypt again."""
+    journal_dir.mkdir(parents=True, exist_ok=True)
+    box = Lockbox(journal_dir)
+    box.identity_path.write_bytes(wrapped)
+    box._write_recipient(key)
+    return box

@@ -20,12 +20,27 @@ from reconnect_tui.core.cleantext import clean_line, describe_controls, visible
 from reconnect_tui.core.entry import KINDS, MODES
 from reconnect_tui.core.errors import DeckError
 from reconnect_tui.core.fsutil import atomic_write, make_private_dirs, read_file
+from reconnect_tui.core.model import LINE_LIMIT, OPTIONS_LIMIT, PROMPTS_LIMIT, TIP_LIMIT, WORDS_LIMIT
 from reconnect_tui.core.yamlnodes import Node, YamlRefused, parse
 
 FORMAT_VERSION = 1
 SCALE_POINTS = 5
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MAX_MINUTES = 240
+
+# What one deck may hold. A check-in keeps its prompts as asked in its draft and in
+# the journal entry, whose model (core/model.py) reads texts up to these lengths; a
+# deck past them is refused by name here, so no check-in can ever write an entry or
+# a draft that would then read as damaged. The whole deck's prompts are capped too:
+# the draft carries them and is rewritten every second while anyone types.
+MAX_ID = 100
+MAX_LINE = LINE_LIMIT  # a title, a prompt's text, a label, an option, a gesture
+MAX_TIP = TIP_LIMIT
+MAX_WORDS = WORDS_LIMIT  # a description, a note
+MAX_PROMPTS = PROMPTS_LIMIT
+MAX_OPTIONS = OPTIONS_LIMIT
+MAX_GESTURES = OPTIONS_LIMIT
+MAX_DECK_TEXT = 1024 * 1024  # the prompts of one deck, as its draft keeps them
 
 TOP_FIELDS = ("version", "decks", "gestures")
 DECK_FIELDS = ("id", "title", "description", "minutes", "mode", "prompts", "note", "gestures")
@@ -109,19 +124,25 @@ class Deck:
     gestures: tuple[str, ...] = ()
     source: DeckSource | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """The deck as data (for a draft's snapshot); the source is not kept."""
+    def to_dict(self, for_draft: bool = False) -> dict[str, Any]:
+        """The deck as data; the source is not kept.
+
+        `for_draft`: only what a check-in in progress needs (the prompts as asked and
+        the note shown on arriving). The description is for choosing a deck, and the
+        session keeps the gestures it offers itself, so a draft rewritten every
+        second does not carry them.
+        """
         data: dict[str, Any] = {
             "id": self.id,
             "title": self.title,
-            "description": self.description,
+            "description": "" if for_draft else self.description,
             "minutes": self.minutes,
             "mode": self.mode,
             "prompts": [prompt.to_dict() for prompt in self.prompts],
         }
         if self.note:
             data["note"] = self.note
-        if self.gestures:
+        if self.gestures and not for_draft:
             data["gestures"] = list(self.gestures)
         return data
 
@@ -187,7 +208,9 @@ class DeckLibrary:
             raise DeckError(f"there is no deck '{deck_id}'; the decks are: {known}") from None
 
     def gestures_for(self, deck: Deck) -> tuple[str, ...]:
-        return deck.gestures or self.default_gestures
+        """The suggestions offered at a deck's close: its own, else everyone's (the first
+        MAX_GESTURES of them: a check-in's draft keeps no more)."""
+        return (deck.gestures or self.default_gestures)[:MAX_GESTURES]
 
 
 # --- validation -------------------------------------------------------------------
@@ -225,14 +248,21 @@ class _Checker:
                 ok = False
         return ok
 
-    def text(self, node: Node, what: str) -> str | None:
+    def text(self, node: Node, what: str, longest: int = MAX_LINE) -> str | None:
         if node.kind == "text" and isinstance(node.value, str):
             controls = describe_controls(node.value, multiline=True)
             if controls is not None:
                 self.problem(node.line, f"{what} {controls}; remove it")
                 return None
-            if node.value.strip():
-                return node.value.strip()
+            value = node.value.strip()
+            if len(value) > longest:
+                self.problem(
+                    node.line,
+                    f"{what} is {len(value):,} characters long; reconnect keeps at most {longest:,}, so shorten it",
+                )
+                return None
+            if value:
+                return value
             self.problem(node.line, f"{what} is empty; write something or remove the line")
             return None
         if node.kind == "empty":
@@ -248,7 +278,7 @@ class _Checker:
         return None
 
     def ident(self, node: Node, what: str) -> str | None:
-        value = self.text(node, what)
+        value = self.text(node, what, MAX_ID)
         if value is not None and not ID_PATTERN.match(value):
             self.problem(
                 node.line,
@@ -257,9 +287,12 @@ class _Checker:
             return None
         return value
 
-    def texts(self, node: Node, what: str, minimum: int = 1) -> list[str] | None:
+    def texts(self, node: Node, what: str, minimum: int = 1, most: int = MAX_OPTIONS) -> list[str] | None:
         if not isinstance(node.value, list):
             self.problem(node.line, f"{what} should be a list (lines starting with '- '), not {node.kind}")
+            return None
+        if len(node.value) > most:
+            self.problem(node.line, f"this list ({what}) has {len(node.value):,} items; reconnect keeps at most {most}")
             return None
         values = [self.text(item, f"{what} item {number}") for number, item in enumerate(node.value, 1)]
         if any(value is None for value in values):
@@ -289,7 +322,7 @@ def _check_prompt(checker: _Checker, node: Node) -> Prompt | None:
     fields = node.value
     prompt_id = checker.ident(fields["id"], "the prompt id") if "id" in fields else None
     text = checker.text(fields["text"], "the prompt text") if "text" in fields else None
-    tip = checker.text(fields["tip"], "the tip") if "tip" in fields else None
+    tip = checker.text(fields["tip"], "the tip", MAX_TIP) if "tip" in fields else None
     kind = "text"
     if "kind" in fields:
         kind_value = checker.text(fields["kind"], "kind")
@@ -356,7 +389,7 @@ def _check_deck(checker: _Checker, node: Node, path: Path, shipped: bool) -> Dec
     fields = node.value
     deck_id = checker.ident(fields["id"], "the deck id") if "id" in fields else None
     title = checker.text(fields["title"], "the title") if "title" in fields else None
-    description = checker.text(fields["description"], "the description") if "description" in fields else None
+    description = checker.text(fields["description"], "the description", MAX_WORDS) if "description" in fields else None
     minutes = 0
     if "minutes" in fields:
         minutes_node = fields["minutes"]
@@ -366,14 +399,20 @@ def _check_deck(checker: _Checker, node: Node, path: Path, shipped: bool) -> Dec
     mode = checker.text(fields["mode"], "mode") if "mode" in fields else None
     if mode is not None and mode not in MODES:
         checker.problem(fields["mode"].line, f"mode '{mode}' is not available; use: {', '.join(MODES)}")
-    note = checker.text(fields["note"], "the note") if "note" in fields else None
-    gestures = checker.texts(fields["gestures"], "gesture") if "gestures" in fields else []
+    note = checker.text(fields["note"], "the note", MAX_WORDS) if "note" in fields else None
+    gestures = checker.texts(fields["gestures"], "gesture", most=MAX_GESTURES) if "gestures" in fields else []
     prompts: list[Prompt] = []
     prompts_node = fields.get("prompts")
     if prompts_node is None:
         pass  # already reported as missing
     elif not isinstance(prompts_node.value, list) or not prompts_node.value:
         checker.problem(prompts_node.line, "prompts should be a list with at least one prompt")
+    elif len(prompts_node.value) > MAX_PROMPTS:
+        checker.problem(
+            prompts_node.line,
+            f"this deck has {len(prompts_node.value):,} prompts; a deck can have at most {MAX_PROMPTS}, "
+            "so split it into smaller decks",
+        )
     else:
         seen: dict[str, int] = {}
         for item in prompts_node.value:
@@ -387,6 +426,14 @@ def _check_deck(checker: _Checker, node: Node, path: Path, shipped: bool) -> Dec
             prompts.append(prompt)
         checker.prompt_id = None
     if len(checker.problems) != before or None in (deck_id, title, description, mode) or gestures is None:
+        return None
+    size = len(json.dumps([prompt.to_dict() for prompt in prompts], ensure_ascii=False).encode("utf-8"))
+    if size > MAX_DECK_TEXT:
+        checker.problem(
+            prompts_node.line if prompts_node is not None else node.line,
+            f"this deck's prompts hold {size // 1024:,} KB of text; a check-in keeps at most "
+            f"{MAX_DECK_TEXT // 1024:,} KB of a deck in its draft, so split it into smaller decks",
+        )
         return None
     return Deck(
         id=deck_id,  # type: ignore[arg-type]
@@ -447,7 +494,7 @@ def read_deck_file(path: Path, *, shipped: bool = False) -> DeckFile:
         result.problems = checker.problems
         return result
     if "gestures" in root.value:
-        result.gestures = checker.texts(root.value["gestures"], "gesture") or []
+        result.gestures = checker.texts(root.value["gestures"], "gesture", most=MAX_GESTURES) or []
     decks_node = root.value["decks"]
     if not isinstance(decks_node.value, list):
         checker.problem(decks_node.line, "decks should be a list of decks (each starting with '- id: ...')")

@@ -24,7 +24,7 @@ import msgspec
 
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError, ReconnectError
 from reconnect_tui.core.fsutil import FileLock, LinkRefused, LockHeld, atomic_write, read_file, sweep_temp_files
-from reconnect_tui.core.model import DRAFT_VERSION, DraftFile, EntryInvalid, Parked, decode_draft
+from reconnect_tui.core.model import DRAFT_VERSION, DraftFile, EntryInvalid, Parked, decode_draft, without_bom
 
 if TYPE_CHECKING:
     from reconnect_tui.core.lockbox import Key
@@ -77,13 +77,17 @@ def list_drafts(drafts_dir: Path, key: Key | None = None) -> list[DraftInfo]:
         else:
             continue
         try:
-            raw = path.read_bytes()
+            raw = read_file(path, "draft", inside=drafts_dir.parent)
             if name.endswith(".age"):
                 if key is None:
                     raise EntryInvalid("it is encrypted, and the journal was not unlocked")
                 raw = key.decrypt(raw, path)
             draft = decode_draft(raw)
-        except (OSError, EntryInvalid, ReconnectError) as error:
+        except OSError as error:
+            found.append(DraftInfo(stem, path, problem=str(error) if isinstance(error, LinkRefused) else
+                                   f"it cannot be read ({error.strerror or error})"))
+            continue
+        except (EntryInvalid, ReconnectError) as error:
             found.append(DraftInfo(stem, path, problem=str(error)))
             continue
         parked = draft.parked if isinstance(draft, DraftFile) else None
@@ -101,9 +105,18 @@ def read_draft(raw: bytes) -> dict[str, Any]:
     EntryInvalid says in plain words what is wrong.
     """
     decode_draft(raw)
-    payload = msgspec.json.decode(raw[3:] if raw[:3] == b"\xef\xbb\xbf" else raw)
+    payload = msgspec.json.decode(without_bom(raw))
     session: dict[str, Any] = payload["session"]
     return session
+
+
+def check_readable(data: bytes) -> None:
+    """DraftError unless a draft's bytes read back: a draft that could only ever be set
+    aside as damaged is not written (the words stay on screen, and the screen says why)."""
+    try:
+        decode_draft(data)
+    except EntryInvalid as error:
+        raise DraftError(f"the draft was not saved, because {error}") from None
 
 
 class DraftStore:
@@ -172,6 +185,7 @@ class DraftStore:
         data = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
         if self.key is None and self.must_encrypt:
             raise DraftError("the journal is locked and was not unlocked, so the draft was not saved")
+        check_readable(data)
         try:
             if self.key is not None:
                 data = self.key.encrypt(data)

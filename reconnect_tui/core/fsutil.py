@@ -11,8 +11,12 @@ folder itself is fsynced so the rename survives a power cut.
 The folders we are given (RECONNECT_HOME, the XDG folders) may be links; below
 them reconnect never follows one when it creates, writes, reads or sweeps: a link
 planted in a synced folder must not make us truncate or read a file elsewhere.
-Where the platform can refuse a link in the same step as opening (`O_NOFOLLOW`),
-it does; elsewhere the path is checked just before.
+Where the platform can open relative to a folder (openat: Linux, the BSDs, macOS),
+each folder is opened from the one before with `O_NOFOLLOW` and the file is made,
+renamed or read inside the folder held open, so a folder swapped for a link after
+the walk changes nothing. Elsewhere (Windows) the path is checked just before it is
+used: a link planted in the few system calls between the check and the open could
+still be followed there (see `_DIR_FD`).
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ LIMITS = {
     "draft": 16 * MiB,
     "deck": 4 * MiB,
     "config": 1 * MiB,
+    "people": 4 * MiB,
     "import": 512 * MiB,
 }
 
@@ -177,20 +182,24 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = True, inside: Pat
     two processes can never silently replace each other's entry. With `inside`, no
     folder between it and `path` may be a link, and neither may `path` itself.
     """
-    fd, tmp = _open_temp(path, inside)
+    place = _Place.of(path, inside)
     try:
+        fd, tmp = place.open_temp()
         try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        _put_in_place(tmp, path, overwrite)
-    except BaseException:
-        _remove_quietly(tmp)
-        raise
+            try:
+                view = memoryview(data)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            place.put_in_place(tmp, overwrite)
+        except BaseException:
+            place.remove_quietly(tmp)
+            raise
+    finally:
+        place.close()
     return path
 
 
@@ -201,43 +210,216 @@ def atomic_stream(path: Path, *, overwrite: bool = True, inside: Path | None = N
     The file appears at `path` (0600) only when the block ends without an error,
     so a long export that fails half way leaves nothing behind.
     """
-    fd, tmp = _open_temp(path, inside)
+    place = _Place.of(path, inside)
     try:
-        with os.fdopen(fd, "wb") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        _put_in_place(tmp, path, overwrite)
-    except BaseException:
-        _remove_quietly(tmp)
-        raise
+        fd, tmp = place.open_temp()
+        try:
+            with os.fdopen(fd, "wb") as out:
+                yield out
+                out.flush()
+                os.fsync(out.fileno())
+            place.put_in_place(tmp, overwrite)
+        except BaseException:
+            place.remove_quietly(tmp)
+            raise
+    finally:
+        place.close()
 
 
-def _open_temp(path: Path, inside: Path | None) -> tuple[int, Path]:
-    """A new private temporary file beside `path`, open for writing."""
-    folder = path.parent
-    make_private_dirs(folder, inside)
-    if inside is not None:
-        refuse_links(path, inside)
-    tmp = folder / f"{TEMP_PREFIX}{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
-    # O_EXCL never follows a link: a planted link at the temp name fails here.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY | _CLOEXEC, PRIVATE_FILE_MODE)
+# Where the platform can open a folder and then create, rename and link names
+# relative to it (openat and friends: Linux, the BSDs, macOS), a write below one of
+# our folders walks there one folder at a time, each opened with O_NOFOLLOW
+# relative to the one before, and then works inside the folder it holds open. A
+# folder swapped for a link at any moment (after a check, before the write) is then
+# refused or simply not seen: the file lands in the folder that was checked, never
+# through the link. Elsewhere (Windows) the path is checked just before it is used,
+# which leaves a window of a few system calls between the check and the open in
+# which a planted link could still be followed.
+_DIR_FD = (
+    bool(_NOFOLLOW)
+    and hasattr(os, "O_DIRECTORY")
+    and {os.open, os.mkdir, os.rename, os.link, os.unlink, os.stat} <= os.supports_dir_fd
+)
+
+
+def open_folder(folder: Path, inside: Path, create: bool = False) -> int:
+    """A descriptor on `folder` (below `inside`, or `inside` itself), reached without
+    following a link; close it with os.close.
+
+    Each folder is opened from the one before with O_NOFOLLOW, so the folder held is
+    the one that was checked, whatever is renamed meanwhile. Missing folders are made
+    (0700) with `create` (where `_DIR_FD`); else FileNotFoundError. `inside` itself
+    may be a link (it is one of the folders we were given). LinkRefused names a
+    folder that is a link. Only where `FOLDER_FDS` is true.
+    """
+    if create and not os.path.isdir(inside):
+        make_private_dirs(inside)
+    flags = os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC
+    fd = os.open(inside, flags)
     try:
-        _make_private(fd, tmp)
+        current = inside
+        for part in folder.relative_to(inside).parts:
+            current = current / part
+            made = False
+            if create:
+                try:
+                    os.mkdir(part, PRIVATE_DIR_MODE, dir_fd=fd)
+                    made = True
+                except FileExistsError:
+                    pass
+            try:
+                child = os.open(part, flags | _NOFOLLOW, dir_fd=fd)
+            except OSError as error:
+                if error.errno in (errno.ELOOP, errno.ENOTDIR) and _is_link(part, fd):
+                    raise LinkRefused(current) from None
+                raise
+            if made:
+                try:
+                    os.fchmod(child, PRIVATE_DIR_MODE)  # whatever the umask
+                except BaseException:
+                    os.close(child)
+                    raise
+            os.close(fd)
+            fd = child
+        return fd
     except BaseException:
         os.close(fd)
-        _remove_quietly(tmp)
         raise
-    return fd, tmp
 
 
-def _put_in_place(tmp: Path, path: Path, overwrite: bool) -> None:
-    """Give the finished temporary file its name, durably."""
-    if overwrite:
-        os.replace(tmp, path)
-    else:
-        _link_exclusive(tmp, path)
-    fsync_dir(path.parent)
+def _is_link(name: str, dir_fd: int) -> bool:
+    try:
+        return stat.S_ISLNK(os.stat(name, dir_fd=dir_fd, follow_symlinks=False).st_mode)
+    except OSError:
+        return False
+
+
+class _Place:
+    """Where a file is written: its folder (held open where the platform allows) and name."""
+
+    def __init__(self, path: Path, inside: Path | None, dir_fd: int | None) -> None:
+        self.path = path
+        self.inside = inside
+        self.dir_fd = dir_fd
+
+    @classmethod
+    def of(cls, path: Path, inside: Path | None) -> _Place:
+        if _DIR_FD and inside is not None and _below(path.parent, inside):
+            fd = open_folder(path.parent, inside, create=True)
+            place = cls(path, inside, fd)
+            try:
+                if _is_link(path.name, fd):
+                    raise LinkRefused(path)
+            except BaseException:
+                place.close()
+                raise
+            return place
+        make_private_dirs(path.parent, inside)
+        if inside is not None:
+            refuse_links(path, inside)
+        return cls(path, inside, None)
+
+    def close(self) -> None:
+        if self.dir_fd is not None:
+            os.close(self.dir_fd)
+            self.dir_fd = None
+
+    def open_temp(self) -> tuple[int, Path]:
+        """A new private temporary file beside the target, open for writing."""
+        tmp = self.path.with_name(f"{TEMP_PREFIX}{self.path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY | _CLOEXEC
+        # O_EXCL never follows a link: a planted link at the temp name fails here.
+        if self.dir_fd is not None:
+            fd = os.open(tmp.name, flags, PRIVATE_FILE_MODE, dir_fd=self.dir_fd)
+        else:
+            fd = os.open(tmp, flags, PRIVATE_FILE_MODE)
+        try:
+            _make_private(fd, tmp)
+        except BaseException:
+            os.close(fd)
+            self.remove_quietly(tmp)
+            raise
+        return fd, tmp
+
+    def put_in_place(self, tmp: Path, overwrite: bool) -> None:
+        """Give the finished temporary file its name, durably."""
+        if self.dir_fd is None:
+            if overwrite:
+                os.replace(tmp, self.path)
+            else:
+                _link_exclusive(tmp, self.path)
+            fsync_dir(self.path.parent)
+            return
+        fd, name = self.dir_fd, self.path.name
+        if overwrite:
+            os.rename(tmp.name, name, src_dir_fd=fd, dst_dir_fd=fd)  # replaces, as os.replace does here
+        else:
+            try:
+                os.link(tmp.name, name, src_dir_fd=fd, dst_dir_fd=fd)
+            except OSError as error:
+                if error.errno not in _NO_HARD_LINKS:
+                    raise
+                # A file system without hard links: the check and the rename are two steps.
+                try:
+                    os.stat(name, dir_fd=fd, follow_symlinks=False)
+                except FileNotFoundError:
+                    os.rename(tmp.name, name, src_dir_fd=fd, dst_dir_fd=fd)
+                else:
+                    raise FileExistsError(errno.EEXIST, "file exists", str(self.path)) from None
+            else:
+                os.unlink(tmp.name, dir_fd=fd)
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass  # some file systems refuse fsync on a folder; the rename is still atomic
+
+    def remove_quietly(self, tmp: Path) -> None:
+        try:
+            if self.dir_fd is not None:
+                os.unlink(tmp.name, dir_fd=self.dir_fd)
+            else:
+                tmp.unlink()
+        except OSError:
+            pass
+
+
+def move_files(names: list[str], source: Path, target: Path, inside: Path) -> None:
+    """Move the files `names`, in order, from the folder `source` to the folder `target`
+    (made if missing), both below `inside`, never through a link; durably."""
+    if _DIR_FD and _below(source, inside) and _below(target, inside):
+        source_fd = open_folder(source, inside, create=False)
+        try:
+            target_fd = open_folder(target, inside, create=True)
+            try:
+                for name in names:
+                    os.rename(name, name, src_dir_fd=source_fd, dst_dir_fd=target_fd)
+                for fd in (target_fd, source_fd):
+                    try:
+                        os.fsync(fd)
+                    except OSError:
+                        pass
+            finally:
+                os.close(target_fd)
+        finally:
+            os.close(source_fd)
+        return
+    make_private_dirs(target, inside)
+    refuse_links(source, inside)
+    for name in names:
+        os.rename(source / name, target / name)
+    fsync_dir(target)
+    fsync_dir(source)
+
+
+def _below(folder: Path, inside: Path) -> bool:
+    try:
+        folder.relative_to(inside)
+    except ValueError:
+        return False
+    return True
+
+
+_NO_HARD_LINKS = (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EACCES)
 
 
 def _link_exclusive(tmp: Path, path: Path) -> None:
@@ -245,7 +427,7 @@ def _link_exclusive(tmp: Path, path: Path) -> None:
     try:
         os.link(tmp, path)
     except OSError as error:
-        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EACCES):
+        if error.errno not in _NO_HARD_LINKS:
             raise
         # A file system without hard links: the check and the rename are not one
         # step here, which is the best such a file system allows.
@@ -266,9 +448,15 @@ def read_file(path: Path, kind: str, *, inside: Path | None = None, follow_links
     NotAFile, TooLarge...) with a `strerror` written for a person.
     """
     limit = LIMITS[kind]
+    folder_fd = None
     if inside is not None:
-        refuse_links(path, inside)
         follow_links = False
+        if FOLDER_FDS and _below(path.parent, inside):
+            # The folders are walked without following a link and the file opened
+            # relative to the last one: no folder can be swapped for a link meanwhile.
+            folder_fd = open_folder(path.parent, inside)
+        else:
+            refuse_links(path, inside)
     flags = os.O_RDONLY | _NONBLOCK | _BINARY | _CLOEXEC | getattr(os, "O_NOCTTY", 0)
     if not follow_links:
         if _NOFOLLOW:
@@ -276,32 +464,19 @@ def read_file(path: Path, kind: str, *, inside: Path | None = None, follow_links
         elif os.path.islink(path):
             raise LinkRefused(path)
     try:
-        fd = os.open(path, flags)
+        fd = os.open(path, flags) if folder_fd is None else os.open(path.name, flags, dir_fd=folder_fd)
     except OSError as error:
         if error.errno == errno.ELOOP and not follow_links:
             raise LinkRefused(path) from None
         raise
+    finally:
+        if folder_fd is not None:
+            os.close(folder_fd)
     return _read_opened(fd, path, kind, limit)
 
 
-FOLDER_FDS = bool(_NOFOLLOW) and hasattr(os, "O_DIRECTORY") and os.open in os.supports_dir_fd
+FOLDER_FDS = bool(_NOFOLLOW) and hasattr(os, "O_DIRECTORY") and {os.open, os.stat} <= os.supports_dir_fd
 """True where a folder can be opened once and the files in it read through it (not on Windows)."""
-
-
-def open_folder(folder: Path, inside: Path) -> int:
-    """A folder below `inside`, opened for `read_file_in`: OSError if it, or a folder
-    between `inside` and it, is a link (LinkRefused) or cannot be opened.
-
-    Opened without following a link, so the folder read through the descriptor is the
-    one that was checked, whatever is renamed meanwhile. Close it with os.close.
-    """
-    refuse_links(folder, inside)
-    try:
-        return os.open(folder, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW | _CLOEXEC)
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise LinkRefused(folder) from None
-        raise
 
 
 def read_file_in(folder_fd: int, path: Path, kind: str) -> bytes:
@@ -460,15 +635,19 @@ class FileLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        make_private_dirs(self.path.parent, self.inside)
-        refuse_links(self.path, self.inside)
         flags = os.O_RDWR | os.O_CREAT | _NOFOLLOW | _NONBLOCK | _BINARY | _CLOEXEC
+        place = _Place.of(self.path, self.inside)  # its folder, reached without following a link
         try:
-            fd = os.open(self.path, flags, PRIVATE_FILE_MODE)
+            if place.dir_fd is not None:
+                fd = os.open(self.path.name, flags, PRIVATE_FILE_MODE, dir_fd=place.dir_fd)
+            else:
+                fd = os.open(self.path, flags, PRIVATE_FILE_MODE)
         except OSError as error:
             if error.errno == errno.ELOOP:
                 raise LinkRefused(self.path) from None
             raise
+        finally:
+            place.close()
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):

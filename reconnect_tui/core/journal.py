@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import heapq
+import itertools
 import os
 import re
 import secrets
@@ -32,10 +33,10 @@ from reconnect_tui.core.model import ID_REGEX, Note, check_moment, decode_note, 
 from reconnect_tui.core.errors import JournalError
 from reconnect_tui.core.fsutil import (
     FOLDER_FDS,
+    LinkRefused,
     atomic_write,
-    fsync_dir,
     is_temp_name,
-    make_private_dirs,
+    move_files,
     open_folder,
     read_file,
     read_file_in,
@@ -85,6 +86,31 @@ def encode(entry: Entry) -> bytes:
     return encode_entry(entry)
 
 
+class EntryExists(JournalError):
+    """An entry with this id is already in the journal."""
+
+
+class EntryUnreadable(JournalError):
+    """An entry was not written because it would not read back (say, an answer longer than
+    an entry keeps): written, it would only ever show as damaged."""
+
+
+def readable(entry: Entry) -> bytes:
+    """The entry's bytes, once they are known to read back as this same entry.
+
+    Records are built in memory without the model's checks; a field past its limit
+    (an answer of more than 100,000 characters, say) would be written, then named as
+    damage on every load. It is refused before anything is written, in plain words,
+    while the words are still on screen.
+    """
+    data = encode(entry)
+    try:
+        decode_entry(data)
+    except EntryInvalid as error:
+        raise EntryUnreadable(f"the check-in was not saved, because {error}") from None
+    return data
+
+
 class Journal:
     def __init__(self, root: Path, key: Key | None = None) -> None:
         self.root = root
@@ -130,7 +156,8 @@ class Journal:
             raise EntryInvalid(f"it cannot be decrypted ({error.reason})") from None
 
     def save(self, entry: Entry) -> Path:
-        """Write a new entry; JournalError if one with its id is already there.
+        """Write a new entry; JournalError if one with its id is already there, or if
+        it would not read back (see `readable`).
 
         No link is followed below the journal's own folder (LinkRefused, an
         OSError, names it): a month folder linked elsewhere never receives entries.
@@ -138,16 +165,16 @@ class Journal:
         path = self.path_for(entry)
         twin = path.with_name(f"{entry.id}{ENTRY_SUFFIX if self.key is not None else LOCKED_SUFFIX}")
         if twin.exists():
-            raise JournalError(f"an entry with the id {entry.id} is already in the journal ({twin})")
-        data = self.seal(encode(entry))
+            raise EntryExists(f"an entry with the id {entry.id} is already in the journal ({twin})")
+        data = self.seal(readable(entry))
         try:
             return atomic_write(path, data, overwrite=False, inside=self.root.parent)
         except FileExistsError:
-            raise JournalError(f"an entry with the id {entry.id} is already in the journal ({path})") from None
+            raise EntryExists(f"an entry with the id {entry.id} is already in the journal ({path})") from None
 
     def update(self, entry: Entry) -> Path:
         """Replace the entry with this id by a newer version of the same check-in, atomically."""
-        return atomic_write(self.path_for(entry), self.seal(encode(entry)), overwrite=True, inside=self.root.parent)
+        return atomic_write(self.path_for(entry), self.seal(readable(entry)), overwrite=True, inside=self.root.parent)
 
     def entry_files(self, newest_first: bool = False, problems: list[JournalProblem] | None = None) -> Iterator[Path]:
         """Every entry file, month by month; crash leftovers are skipped and cleaned.
@@ -155,9 +182,8 @@ class Journal:
         A year or month folder that is a link is not followed (nor swept): it is
         named in `problems` and left alone.
         """
-        for year in _sorted_children(self.root, newest_first, problems):
-            for month in _sorted_children(year, newest_first, problems):
-                yield from self._files_in(month)
+        for month in self._months(newest_first, problems):
+            yield from self._files_in(month)
 
     def _files_in(self, folder: Path) -> list[Path]:
         return self._scan(folder)[0]
@@ -198,23 +224,9 @@ class Journal:
             for month in self._months(newest_first=at_least is not None, problems=result.problems):
                 if at_least is not None and len(result.entries) >= at_least:
                     break
-                files, notes = self._scan(month)
-                here: dict[str, int] = {}  # entry id -> its place in result.entries
-                for path, entry in self._read_all(month, files, result.problems):
-                    if entry.id in seen:
-                        result.problems.append(
-                            JournalProblem(
-                                path,
-                                f"it has the same id as {self.where(seen[entry.id])}, so it was not shown",
-                                where=self.where(path),
-                            )
-                        )
-                        continue
-                    seen[entry.id] = path
-                    here[entry.id] = len(result.entries)
-                    result.entries.append(entry)
-                if notes:
-                    self._attach_notes(month, notes, here, result)
+                part = self._read_month(month, seen)
+                result.entries += part.entries
+                result.problems += part.problems
         result.entries.sort(key=sort_key)
         return result
 
@@ -231,21 +243,7 @@ class Journal:
         seen: dict[str, Path] = {}
         number = 0
         for month in self._months(problems=problems):
-            files, notes = self._scan(month)
-            part = JournalLoad()
-            here: dict[str, int] = {}
-            for path, entry in self._read_all(month, files, part.problems):
-                if entry.id in seen:
-                    part.problems.append(JournalProblem(
-                        path, f"it has the same id as {self.where(seen[entry.id])}, so it was not shown",
-                        where=self.where(path),
-                    ))
-                    continue
-                seen[entry.id] = path
-                here[entry.id] = len(part.entries)
-                part.entries.append(entry)
-            if notes:
-                self._attach_notes(month, notes, here, part)
+            part = self._read_month(month, seen)
             problems.extend(part.problems)
             for entry in part.entries:
                 number += 1
@@ -255,6 +253,29 @@ class Journal:
                 yield heapq.heappop(waiting)[2]
         while waiting:
             yield heapq.heappop(waiting)[2]
+
+    def _read_month(self, month: Path, seen: dict[str, Path]) -> JournalLoad:
+        """One month folder, read in one pass: its entries with their notes, and its problems.
+
+        An entry whose id is already in `seen` (from this month or an earlier one) is
+        named as a problem, not shown twice; the ids shown are added to `seen`.
+        """
+        part = JournalLoad()
+        files, notes = self._scan(month)
+        here: dict[str, int] = {}  # entry id -> its place in part.entries
+        for path, entry in self._read_all(month, files, part.problems):
+            if entry.id in seen:
+                part.problems.append(JournalProblem(
+                    path, f"it has the same id as {self.where(seen[entry.id])}, so it was not shown",
+                    where=self.where(path),
+                ))
+                continue
+            seen[entry.id] = path
+            here[entry.id] = len(part.entries)
+            part.entries.append(entry)
+        if notes:
+            self._attach_notes(month, notes, here, part)
+        return part
 
     def _months(self, newest_first: bool = False, problems: list[JournalProblem] | None = None) -> Iterator[Path]:
         for year in _sorted_children(self.root, newest_first, problems):
@@ -333,7 +354,7 @@ class Journal:
         path = self.path_for(entry).with_name(f"{entry.id}{NOTE_MARK}{stamp}{suffix}")
         data = self.seal(encode_note(note))
         try:
-            return atomic_write(path, data, overwrite=False)
+            return atomic_write(path, data, overwrite=False, inside=self.root.parent)
         except FileExistsError:
             return self.save_note(entry, note)  # the same second and the same 24 random bits: try again
         except OSError as error:
@@ -381,25 +402,22 @@ class Journal:
             there = "the journal" if target_root == self.root else "the trash"
             raise JournalError(f"{there} already holds an entry with the id {entry.id}; nothing was moved")
         target_folder = target_root / source.parent.relative_to(source_root)
-        make_private_dirs(target_folder)
         notes = [p for p in source.parent.glob(f"{glob_escape(entry.id)}{NOTE_MARK}*") if NOTE_NAME.match(p.name)]
         try:
-            for path in notes:  # notes first: an entry never arrives without them
-                os.rename(path, target_folder / path.name)
-            os.rename(source, target_folder / source.name)
+            # Notes first: an entry never arrives without them. Nothing is moved
+            # through a link (a trash or month folder that is one is named).
+            move_files([*(path.name for path in notes), source.name], source.parent, target_folder,
+                       inside=self.root.parent)
+        except LinkRefused as error:
+            raise JournalError(f"the entry {entry.id} was not moved: {error}") from None
         except OSError as error:
             raise JournalError(f"the entry {entry.id} could not be moved ({error.strerror or error})") from None
-        fsync_dir(target_folder)
-        fsync_dir(source.parent)
         return target_folder / source.name
 
     def latest(self) -> Entry | None:
         """The most recent readable entry, reading only the newest month that has one."""
-        for year in _sorted_children(self.root, newest_first=True):
-            for month in _sorted_children(year, newest_first=True):
-                entries = [entry for _, entry in self._read_all(month, self._files_in(month), [])]
-                if entries:
-                    return max(entries, key=sort_key)
+        for entries in self._newest_months():
+            return max(entries, key=sort_key)
         return None
 
     def latest_finished(self) -> Entry | None:
@@ -408,19 +426,16 @@ class Journal:
         A talk parked for a break may finish after a later one started, so the two
         newest months are read (a break lasts less than a day).
         """
-        found: list[Entry] = []
-        months = 0
-        for year in _sorted_children(self.root, newest_first=True):
-            for month in _sorted_children(year, newest_first=True):
-                entries = [entry for _, entry in self._read_all(month, self._files_in(month), [])]
-                if entries:
-                    found += entries
-                    months += 1
-                if months == 2:
-                    break
-            if months == 2:
-                break
+        found = [entry for entries in itertools.islice(self._newest_months(), 2) for entry in entries]
         return max(found, key=lambda e: (e.finished_at, e.id)) if found else None
+
+    def _newest_months(self) -> Iterator[list[Entry]]:
+        """The readable entries of each month that has any, newest month first, read only
+        as far as the caller goes (what cannot be read is left to a full load to name)."""
+        for month in self._months(newest_first=True):
+            entries = [entry for _, entry in self._read_all(month, self._files_in(month), [])]
+            if entries:
+                yield entries
 
     def where(self, path: Path) -> str:
         """A file's place inside the journal, as problems name it (2025/03/x.json)."""

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reconnect_tui.core.fsutil import atomic_write, fsync_dir, is_temp_name
+from reconnect_tui.core.fsutil import atomic_write, fsync_dir, is_temp_name, read_file
 from reconnect_tui.core.lockbox import AGE_SUFFIX, DECRYPTING_NAME, Key, Lockbox
 from reconnect_tui.core.people import PEOPLE_FILE
 
@@ -52,6 +52,12 @@ def _files(folder: Path, top_level: bool) -> Iterator[Path]:
                 yield Path(here) / name
 
 
+def _read(path: Path) -> bytes:
+    """A file to convert: a regular file only, never through a link, up to the largest
+    size reconnect reads (a FIFO or a link named *.json is named and left alone)."""
+    return read_file(path, "draft", follow_links=False)
+
+
 def data_files(journal_dir: Path, drafts_dir: Path) -> Iterator[Path]:
     for name in (PEOPLE_FILE, PEOPLE_FILE + AGE_SUFFIX):
         if (journal_dir / name).is_file():
@@ -79,7 +85,7 @@ def encrypt_files(journal_dir: Path, drafts_dir: Path, key: Key, stop_after: int
             if stop_after is not None and len(result.converted) >= stop_after:
                 raise Stopped(len(result.converted))
             try:
-                atomic_write(target, key.encrypt(path.read_bytes()))
+                atomic_write(target, key.encrypt(_read(path)))
             except OSError as error:
                 result.problems.append(f"{path} could not be encrypted ({error.strerror or error}); it was left as it is")
                 continue
@@ -103,7 +109,7 @@ def decrypt_files(journal_dir: Path, drafts_dir: Path, key: Key, stop_after: int
             raise Stopped(len(result.converted))
         target = path.with_name(path.name[: -len(AGE_SUFFIX)])
         try:
-            plain = key.decrypt(path.read_bytes(), path)
+            plain = key.decrypt(_read(path), path)
         except EncryptedDataDamaged as error:
             result.problems.append(f"{error}; it was left as it is")
             continue

@@ -51,6 +51,14 @@ PROMPT_MODES = ("open", "blind", "turns")
 RESPONSES = ("thats_it", "not_quite")
 SCALE_POINTS = 5
 
+# The longest texts and lists a record keeps. Decks are held to the same limits when
+# they are read (core/decks.py), so a check-in never writes what it cannot read back.
+LINE_LIMIT = 500  # a title, a prompt's text, a label, an option, a gesture
+TIP_LIMIT = 2000
+WORDS_LIMIT = 100_000  # an answer, a note, a deck's description
+PROMPTS_LIMIT = 200
+OPTIONS_LIMIT = 100  # a prompt's options; also a deck's gestures
+
 # --- the small types every record uses ------------------------------------------------
 
 Id = Annotated[
@@ -61,10 +69,10 @@ Id = Annotated[
         description="Letters, digits, '.', '_' and '-', at most 100, starting with a letter or digit.",
     ),
 ]
-Label = Annotated[str, Meta(min_length=1, max_length=500)]
+Label = Annotated[str, Meta(min_length=1, max_length=LINE_LIMIT)]
 Name = Annotated[str, Meta(min_length=1, max_length=200, description="A person's name as it was at the time.")]
-Words = Annotated[str, Meta(max_length=100_000, description="Words a person wrote.")]
-SomeWords = Annotated[str, Meta(min_length=1, max_length=100_000)]
+Words = Annotated[str, Meta(max_length=WORDS_LIMIT, description="Words a person wrote.")]
+SomeWords = Annotated[str, Meta(min_length=1, max_length=WORDS_LIMIT)]
 Moment = Annotated[
     datetime,
     Meta(
@@ -112,9 +120,9 @@ class Answer(Struct, frozen=True, omit_defaults=True, gc=False):
 
     status: Status
     value: (
-        Annotated[str, Meta(max_length=100_000)]
+        Annotated[str, Meta(max_length=WORDS_LIMIT)]
         | ScaleValue
-        | Annotated[tuple[Label, ...], Meta(max_length=100)]
+        | Annotated[tuple[Label, ...], Meta(max_length=OPTIONS_LIMIT)]
         | None
     ) = field(default=None, name="answer")
 
@@ -144,9 +152,9 @@ class PromptRecord(Struct, frozen=True, omit_defaults=True, gc=False):
     text: Label
     kind: Kind
     answers: tuple[Answer, Answer]
-    tip: Annotated[str, Meta(max_length=2000)] | None = None
+    tip: Annotated[str, Meta(max_length=TIP_LIMIT)] | None = None
     labels: Annotated[tuple[Label, ...], Meta(max_length=20)] = ()
-    options: Annotated[tuple[Label, ...], Meta(max_length=100)] = ()
+    options: Annotated[tuple[Label, ...], Meta(max_length=OPTIONS_LIMIT)] = ()
     mode: Mode = "open"
     revealed_at: Moment | None = None
     turns: Annotated[tuple[Turn, ...], Meta(max_length=100)] = ()
@@ -247,7 +255,7 @@ class Entry(Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False, tag
     deck: DeckRef
     mode: Mode
     partners: tuple[PartnerRecord, PartnerRecord]
-    prompts: Annotated[tuple[PromptRecord, ...], Meta(max_length=200)]
+    prompts: Annotated[tuple[PromptRecord, ...], Meta(max_length=PROMPTS_LIMIT)]
     ratings_revealed_at: Moment | None = None
     notes: Annotated[tuple[Note, ...], Meta(max_length=10_000)] = ()
 
@@ -291,7 +299,7 @@ class EntryV1(Struct, frozen=True, kw_only=True, gc=False, tag_field="schema_ver
     deck: DeckRef
     mode: Literal["open"] = "open"
     partners: tuple[PartnerRecord, PartnerRecord]
-    prompts: Annotated[tuple[PromptRecord, ...], Meta(max_length=200)]
+    prompts: Annotated[tuple[PromptRecord, ...], Meta(max_length=PROMPTS_LIMIT)]
 
     def __post_init__(self) -> None:
         _check_times(self.started_at, self.finished_at)
@@ -361,9 +369,9 @@ class AnswerDraft(Struct, frozen=True, gc=False):
     whether they chose to pass or said it aloud."""
 
     value: (
-        Annotated[str, Meta(max_length=100_000)]
+        Annotated[str, Meta(max_length=WORDS_LIMIT)]
         | ScaleValue
-        | Annotated[tuple[Label, ...], Meta(max_length=100)]
+        | Annotated[tuple[Label, ...], Meta(max_length=OPTIONS_LIMIT)]
         | None
     ) = None
     passed: bool = False
@@ -418,9 +426,9 @@ class PromptDraft(Struct, frozen=True, gc=False):
     id: Label
     text: Label
     kind: Kind = "text"
-    tip: Annotated[str, Meta(max_length=2000)] | None = None
+    tip: Annotated[str, Meta(max_length=TIP_LIMIT)] | None = None
     labels: Annotated[tuple[Label, ...], Meta(max_length=20)] = ()
-    options: Annotated[tuple[Label, ...], Meta(max_length=100)] = ()
+    options: Annotated[tuple[Label, ...], Meta(max_length=OPTIONS_LIMIT)] = ()
     multiple: bool = False
     mode: Mode | None = None
     one_way: bool = False
@@ -432,9 +440,9 @@ class DeckDraft(Struct, frozen=True, gc=False):
     description: Words = ""
     minutes: Annotated[int, Meta(ge=1, le=1440)] = 10
     mode: Mode = "open"
-    prompts: Annotated[tuple[PromptDraft, ...], Meta(max_length=200)] = ()
+    prompts: Annotated[tuple[PromptDraft, ...], Meta(max_length=PROMPTS_LIMIT)] = ()
     note: Words | None = None
-    gestures: Annotated[tuple[Label, ...], Meta(max_length=100)] = ()
+    gestures: Annotated[tuple[Label, ...], Meta(max_length=OPTIONS_LIMIT)] = ()
 
 
 class SessionDraft(Struct, frozen=True, kw_only=True, gc=False):
@@ -445,7 +453,7 @@ class SessionDraft(Struct, frozen=True, kw_only=True, gc=False):
     deck: DeckDraft
     partners: tuple[Name, Name]
     started_at: Moment
-    gestures: Annotated[tuple[Label, ...], Meta(max_length=100)] = ()
+    gestures: Annotated[tuple[Label, ...], Meta(max_length=OPTIONS_LIMIT)] = ()
     previous_intentions: tuple[Words | None, Words | None] = (None, None)
     person_ids: tuple[Id | None, Id | None] = (None, None)  # who sits where, from the people file
     mode: Mode | None = None  # draft version 1
@@ -457,7 +465,7 @@ class SessionDraft(Struct, frozen=True, kw_only=True, gc=False):
     position: Step
     furthest: Step
     elapsed_seconds: Annotated[float, Meta(ge=0)] = 0.0
-    answers: Annotated[tuple[tuple[AnswerDraft, AnswerDraft], ...], Meta(max_length=200)]
+    answers: Annotated[tuple[tuple[AnswerDraft, AnswerDraft], ...], Meta(max_length=PROMPTS_LIMIT)]
     people: tuple[PartnerDraft, PartnerDraft]
 
     def __post_init__(self) -> None:
@@ -515,14 +523,21 @@ _CHOICES: dict[str, tuple[object, ...]] = {
     "phase": ("open", "handover", "private", "ready", "revealed", "speak", "reflect", "confirm", "heard"),
 }
 _ENCODER = msgspec.json.Encoder()
-_decoders: list[msgspec.json.Decoder] = []
+_DECODERS: dict[object, msgspec.json.Decoder] = {}
 
 
-def _decoder() -> msgspec.json.Decoder:
-    """Built on first use: screenless commands that never read an entry skip the cost."""
-    if not _decoders:
-        _decoders.append(msgspec.json.Decoder(AnyEntry))
-    return _decoders[0]
+def decoder_for(kind: object) -> msgspec.json.Decoder:
+    """The decoder of one record type, built on first use: screenless commands that
+    never read an entry (or a draft, a note, the people file) skip the cost."""
+    found = _DECODERS.get(kind)
+    if found is None:
+        found = _DECODERS[kind] = msgspec.json.Decoder(kind)
+    return found
+
+
+def without_bom(raw: bytes) -> bytes:
+    """A file's bytes without a UTF-8 byte order mark (some editors add one)."""
+    return raw[3:] if raw[:3] == BOM else raw
 
 
 def damage_in_words(parser_message: str, raw: bytes) -> str:
@@ -550,10 +565,9 @@ def decode_entry(raw: bytes | str) -> Entry:
             raw = raw.encode("utf-8")
         except UnicodeEncodeError:
             raise EntryInvalid("it holds a broken character (half of a surrogate pair)") from None
-    if raw[:3] == BOM:
-        raw = raw[3:]
+    raw = without_bom(raw)
     try:
-        entry = _decoder().decode(raw)
+        entry = decoder_for(AnyEntry).decode(raw)
     except msgspec.ValidationError as error:
         raise refusal(error, raw) from None
     except msgspec.DecodeError as error:
@@ -619,12 +633,9 @@ def refusal(
 
 def decode_note(raw: bytes) -> Note:
     """A later note from the bytes of its file; EntryInvalid in plain words."""
-    if not _note_decoders:
-        _note_decoders.append(msgspec.json.Decoder(Note))
-    if raw[:3] == BOM:
-        raw = raw[3:]
+    raw = without_bom(raw)
     try:
-        return _note_decoders[0].decode(raw)
+        return decoder_for(Note).decode(raw)
     except msgspec.ValidationError as error:
         raise refusal(error, raw, "the note", "a note") from None
     except msgspec.DecodeError as error:
@@ -633,18 +644,12 @@ def decode_note(raw: bytes) -> Note:
         raise EntryInvalid(f"it cannot be read as a note [{error}]") from None
 
 
-_draft_decoders: list[msgspec.json.Decoder] = []
-
-
 def decode_draft(raw: bytes) -> DraftFile | DraftFileV1:
     """A draft (version 1 or 2) checked field by field; EntryInvalid in plain words
     (EntryFromNewerVersion for a draft from a newer reconnect)."""
-    if not _draft_decoders:
-        _draft_decoders.append(msgspec.json.Decoder(AnyDraft))
-    if raw[:3] == BOM:
-        raw = raw[3:]
+    raw = without_bom(raw)
     try:
-        return _draft_decoders[0].decode(raw)
+        return decoder_for(AnyDraft).decode(raw)
     except msgspec.ValidationError as error:
         text = str(error)
         if "draft_version" in text:
@@ -667,9 +672,6 @@ def decode_draft(raw: bytes) -> DraftFile | DraftFileV1:
 def encode_note(note: Note) -> bytes:
     """A note file's bytes."""
     return msgspec.json.format(_ENCODER.encode(note), indent=2) + b"\n"
-
-
-_note_decoders: list[msgspec.json.Decoder] = []
 
 
 # --- the shipped schema -------------------------------------------------------------------------

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from reconnect_tui.core.cleantext import clean_line
 from reconnect_tui.core.entry import Entry, PartnerRecord
+from reconnect_tui.core.fsutil import read_file
 
 GESTURE_DAYS = 7  # "this week": gestures chosen at check-ins of the last seven days
 
@@ -40,18 +42,20 @@ class UnfinishedTalk:
 def unfinished_checkin(draft_path: Path) -> UnfinishedTalk | None:
     """The open check-in's draft at `draft_path`, described, or None when there is none."""
     try:
-        raw = draft_path.read_bytes()
+        # Only a regular file, up to the draft limit, never through a link: a FIFO or
+        # a link to /dev/zero in its place must not hang or flood the home screen.
+        raw = read_file(draft_path, "draft", follow_links=False)
     except FileNotFoundError:
         return None
     except OSError:
         return UnfinishedTalk(None, None, None)
     try:
         session = json.loads(raw)["session"]
-        title = str(session["deck"]["title"])
+        title = clean_line(session["deck"]["title"])
         started = datetime.fromisoformat(session["started_at"])
         partners = session.get("partners")
-        names = (str(partners[0]), str(partners[1])) if isinstance(partners, list) and len(partners) == 2 else None
-    except (ValueError, KeyError, TypeError, IndexError, UnicodeDecodeError):
+        names = (clean_line(partners[0]), clean_line(partners[1])) if isinstance(partners, list) and len(partners) == 2 else None
+    except (ValueError, KeyError, TypeError, IndexError, UnicodeDecodeError, RecursionError):
         return UnfinishedTalk(None, None, None)
     return UnfinishedTalk(title, started, names)
 

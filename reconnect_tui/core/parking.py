@@ -17,9 +17,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
+from reconnect_tui.core.cleantext import clean_line, visible
+from reconnect_tui.core.drafts import check_readable, read_draft
 from reconnect_tui.core.entry import ID_PATTERN
 from reconnect_tui.core.errors import DraftError, ReconnectError
-from reconnect_tui.core.fsutil import atomic_write
+from reconnect_tui.core.fsutil import LinkRefused, atomic_write, read_file
+from reconnect_tui.core.model import Parked, without_bom
 from reconnect_tui.core.session import CheckinSession, StepKind
 
 if TYPE_CHECKING:
@@ -53,7 +58,7 @@ class ParkedTalk:
 
     def describe(self, now: datetime) -> str:
         """"Repairing a hurt, at prompt 5 of 9, parked Tuesday"."""
-        return f"{self.session.deck.title}, {self.where()}, parked {when(self.parked_at, now)}"
+        return clean_line(f"{self.session.deck.title}, {self.where()}, parked {when(self.parked_at, now)}")
 
 
 def when(moment: datetime, now: datetime) -> str:
@@ -70,6 +75,8 @@ def when(moment: datetime, now: datetime) -> str:
 class ParkedTalks:
     def __init__(self, drafts_dir: Path, key: Key | None = None, must_encrypt: bool = False) -> None:
         self.folder = drafts_dir
+        # reconnect's own folder (it may be a link); nothing below it is followed.
+        self.inside = drafts_dir.parent
         self.key = key
         self.must_encrypt = must_encrypt
 
@@ -99,14 +106,17 @@ class ParkedTalks:
         payload = {
             "draft_version": PARKED_VERSION,
             "saved_at": at.isoformat(),
-            "parked": {"at": at.isoformat(), "come_back": (come_back or "").strip() or None},
+            "parked": {"at": at.isoformat(), "come_back": clean_line(come_back or "").strip() or None},
             "session": session,
         }
         data = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
         try:
+            check_readable(data)  # a talk that could not be resumed is not parked
             if self.key is not None:
                 data = self.key.encrypt(data)
-            atomic_write(path, data)
+            atomic_write(path, data, inside=self.inside)
+        except LinkRefused as error:
+            raise DraftError(f"the talk could not be parked: {error}") from None
         except ReconnectError as error:
             raise DraftError(f"the talk was not parked: {error}") from None
         except OSError as error:
@@ -148,30 +158,48 @@ class ParkedTalks:
                 raise DraftError(f"the parked talk at {path} could not be removed: {error.strerror}") from None
 
     def _read(self, path: Path) -> ParkedTalk:
+        """One parked talk, checked by the draft model like the open draft.
+
+        Only a regular file inside reconnect's folder is read, up to the draft size
+        limit: a FIFO or a link (to /dev/zero, say) named parked-*.json is named,
+        never waited on or read without end.
+        """
+        where = visible(path)
         try:
-            raw = path.read_bytes()
+            raw = read_file(path, "draft", inside=self.inside)
             if path.name.endswith(".age"):
                 if self.key is None:
-                    raise DraftError(f"the parked talk at {path} is locked; unlock the journal to see it")
+                    raise DraftError(f"the parked talk at {where} is locked; unlock the journal to see it")
                 raw = self.key.decrypt(raw, path)
-            payload = json.loads(raw)
+            session_data = read_draft(raw)  # every field checked (EntryInvalid in plain words)
+            payload = msgspec.json.decode(without_bom(raw))
             if payload.get("draft_version") != PARKED_VERSION:
-                raise ValueError("not a parked talk this version understands")
-            parked = payload["parked"]
-            session = CheckinSession.from_dict(payload["session"])
-            come_back = parked.get("come_back")
+                raise DraftError("it is not a parked talk this version understands")
+            parked = msgspec.convert(payload.get("parked"), Parked)
+            session = CheckinSession.from_dict(session_data)
             return ParkedTalk(
                 entry_id=session.entry_id,
                 session=session,
-                parked_at=datetime.fromisoformat(parked["at"]),
-                come_back=come_back if isinstance(come_back, str) else None,
+                parked_at=parked.at,
+                come_back=None if parked.come_back is None else clean_line(parked.come_back),
                 path=path,
             )
         except FileNotFoundError:
-            raise DraftError(f"there is no parked talk at {path}") from None
+            raise DraftError(f"there is no parked talk at {where}") from None
         except DraftError as error:
             if "is locked" in str(error):
                 raise
-            raise DraftError(f"the parked talk at {path} could not be read ({error}); it was left as it is") from None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, ReconnectError) as error:
-            raise DraftError(f"the parked talk at {path} could not be read ({error}); it was left as it is") from None
+            raise DraftError(f"the parked talk at {where} could not be read ({error}); it was left as it is") from None
+        except LinkRefused as error:
+            raise DraftError(f"the parked talk could not be read: {error}; it was left as it is") from None
+        except OSError as error:
+            raise DraftError(
+                f"the parked talk at {where} could not be read ({error.strerror or error}); it was left as it is"
+            ) from None
+        except msgspec.ValidationError as error:
+            raise DraftError(
+                f"the parked talk at {where} could not be read (when it was parked is not right: {error}); "
+                "it was left as it is"
+            ) from None
+        except (ValueError, KeyError, TypeError, AttributeError, ReconnectError) as error:
+            raise DraftError(f"the parked talk at {where} could not be read ({error}); it was left as it is") from None

@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from reconnect_tui.core.errors import JournalError, ReconnectError
-from reconnect_tui.core.fsutil import atomic_write
-from reconnect_tui.core.model import BOM, COLOURS, Entry, PeopleFile, Person, refusal
+from reconnect_tui.core.fsutil import LinkRefused, atomic_write, read_file
+from reconnect_tui.core.model import COLOURS, Entry, PeopleFile, Person, decoder_for, refusal, without_bom
 
 if TYPE_CHECKING:
     from reconnect_tui.core.lockbox import Key
@@ -59,23 +59,19 @@ def clean_name(name: str) -> str:
     return cleaned
 
 
-_DECODER: list[msgspec.json.Decoder] = []
 _ENCODER = msgspec.json.Encoder()
 
 
 def decode_people(raw: bytes) -> PeopleFile:
     """The people file from its bytes; PeopleDamaged says what is wrong in plain words."""
-    if not _DECODER:
-        _DECODER.append(msgspec.json.Decoder(PeopleFile))
-    if raw[:3] == BOM:
-        raw = raw[3:]
+    raw = without_bom(raw)
     try:
-        return _DECODER[0].decode(raw)
+        return decoder_for(PeopleFile).decode(raw)
     except msgspec.ValidationError as error:
         raise PeopleDamaged(str(refusal(error, raw, "the people file", "a people file"))) from None
     except msgspec.DecodeError as error:
         raise PeopleDamaged(f"it is not valid JSON [{error}]") from None
-    except (RecursionError, ValueError, TypeError, OverflowError) as error:
+    except (RecursionError, ValueError, TypeError, OverflowError, MemoryError) as error:
         raise PeopleDamaged(f"it cannot be read [{error}]") from None
 
 
@@ -93,6 +89,7 @@ class PeopleStore:
         self.key = key
         self.plain_path = journal_root / PEOPLE_FILE
         self.path = journal_root / f"{PEOPLE_FILE}.age" if key is not None else self.plain_path
+        self.inside = journal_root.parent  # reconnect's own folder: nothing below it is followed
         self._people: PeopleFile | None = None
 
     # --- reading ------------------------------------------------------------------------
@@ -108,8 +105,10 @@ class PeopleStore:
         except FileNotFoundError:
             self._people = PeopleFile()
             return self._people
+        except LinkRefused as error:
+            raise PeopleError(f"the people file cannot be read: {error}") from None
         except OSError as error:
-            raise PeopleError(f"the people file {self.path} cannot be read ({error.strerror})") from None
+            raise PeopleError(f"the people file {self.path} cannot be read ({error.strerror or error})") from None
         try:
             self._people = decode_people(raw)
         except PeopleDamaged as error:
@@ -197,13 +196,17 @@ class PeopleStore:
         return self._replace(msgspec.structs.replace(self._known(person_id), colour=colour))
 
     def _read_bytes(self) -> bytes:
-        """The file's JSON; decrypted in a locked journal (PeopleDamaged if that fails)."""
+        """The file's JSON; decrypted in a locked journal (PeopleDamaged if that fails).
+
+        A regular file inside reconnect's folder only, up to a stated size: a FIFO or
+        a link to /dev/zero is named (an OSError), never waited on or read without end.
+        """
         if self.key is None:
-            return self.path.read_bytes()
+            return read_file(self.path, "people", inside=self.inside)
         try:
-            sealed = self.path.read_bytes()
+            sealed = read_file(self.path, "people", inside=self.inside)
         except FileNotFoundError:
-            return self.plain_path.read_bytes()  # not encrypted yet (from before locking)
+            return read_file(self.plain_path, "people", inside=self.inside)  # not encrypted yet (from before locking)
         from reconnect_tui.core.lockbox import LockError
 
         try:
@@ -240,9 +243,11 @@ class PeopleStore:
         try:
             if self.key is not None:
                 data = self.key.encrypt(data)
-            atomic_write(self.path, data)
+            atomic_write(self.path, data, inside=self.inside)
             if self.key is not None:
                 self.plain_path.unlink(missing_ok=True)  # the names now live only encrypted
+        except LinkRefused as error:
+            raise PeopleError(f"the people file could not be written: {error}") from None
         except OSError as error:
             raise PeopleError(f"the people file {self.path} could not be written ({error.strerror or error})") from None
         except ReconnectError as error:  # a recipient file that does not match the key

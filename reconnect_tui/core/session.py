@@ -16,7 +16,7 @@ them before moving between steps. Private ratings use the same blind walk.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from enum import Enum
 from typing import Any
@@ -209,7 +209,7 @@ class CheckinSession:
             raise ValueError("there is no reflection to write on this step")
         if field_name not in ("heard", "makes_sense", "added"):
             raise ValueError("a reflection has heard, makes_sense and added")
-        setattr(reflection, field_name, text)
+        setattr(reflection, field_name, clean_text(text))  # pasted ESC, BEL or NUL are never kept
 
     def toggle_spoken(self, partners: tuple[int, ...] | None = None) -> bool | None:
         """Ctrl+O: mark the prompt as talked about aloud (or not any more).
@@ -431,7 +431,7 @@ class CheckinSession:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "deck": self.deck.to_dict(),
+            "deck": self.deck.to_dict(for_draft=True),
             "partners": list(self.partners),
             "started_at": self.started_at.isoformat(),
             "gestures": list(self.gestures),
@@ -459,7 +459,7 @@ class CheckinSession:
             previous = data.get("previous_intentions", [None, None])
             person_ids = data.get("person_ids") or [None, None]
             return cls(
-                deck=Deck.from_dict(data["deck"]),
+                deck=_cleaned(Deck.from_dict(data["deck"])),
                 partners=(str(partners[0]), str(partners[1])),
                 started_at=_aware(datetime.fromisoformat(data["started_at"])),
                 gestures=tuple(data.get("gestures", ())),
@@ -490,6 +490,27 @@ class CheckinSession:
             or p.appreciation.strip() or p.intention.strip()
             for p in self.people
         )
+
+
+def _cleaned(deck: Deck) -> Deck:
+    """A deck from a draft with no control characters left in its words.
+
+    Decks from files are refused when they hold any (see decks.py); a draft is
+    written by reconnect, but it is a file too, and what it holds reaches every
+    check-in screen and the entry: it is cleaned once, here.
+    """
+    prompts = tuple(
+        replace(
+            prompt,
+            text=clean_text(prompt.text),
+            tip=None if prompt.tip is None else clean_text(prompt.tip),
+            labels=tuple(clean_line(label) for label in prompt.labels),
+            options=tuple(clean_line(option) for option in prompt.options),
+        )
+        for prompt in deck.prompts
+    )
+    return replace(deck, title=clean_line(deck.title), description=clean_text(deck.description),
+                   note=None if deck.note is None else clean_text(deck.note), prompts=prompts)
 
 
 def _aware(moment: datetime) -> datetime:

@@ -17,7 +17,7 @@ import pytest
 from datetime import timedelta
 
 from helpers import MOMENT, fill_journal, make_entry
-from lockhelp import RIGHT, _session_key, journal_key, wrapped  # noqa: F401  (fixtures)
+from lockhelp import RIGHT, _session_key, journal_key, lock_with, wrapped  # noqa: F401  (fixtures)
 from typer.testing import CliRunner
 
 from reconnect_tui.cli import app
@@ -59,9 +59,7 @@ def locked(paths: Paths, wrapped: bytes, journal_key: Key) -> Paths:  # noqa: F8
     from reconnect_tui.core.locking import encrypt_files
 
     fill_journal(paths.journal_dir, 12)
-    box = Lockbox(paths.journal_dir)
-    box.identity_path.write_bytes(wrapped)
-    box._write_recipient(journal_key)
+    lock_with(paths.journal_dir, wrapped, journal_key)
     paths.drafts_dir.mkdir(parents=True, exist_ok=True)
     encrypt_files(paths.journal_dir, paths.drafts_dir, journal_key)
     return paths

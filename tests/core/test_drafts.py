@@ -59,10 +59,10 @@ def test_read_only_folder_gives_a_clear_error(tmp_path: Path, monkeypatch: pytes
     store = DraftStore(tmp_path)
     real_open = os.open
 
-    def read_only(path: object, flags: int, *args: object) -> int:
+    def read_only(path: object, flags: int, *args: object, **kwargs: object) -> int:
         if flags & os.O_CREAT:
             raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
-        return real_open(path, flags, *args)
+        return real_open(path, flags, *args, **kwargs)
 
     monkeypatch.setattr(fsutil.os, "open", read_only)
     with pytest.raises(DraftError, match="could not be saved.*[Rr]ead-only"):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from lockhelp import _session_key, wrapped  # noqa: F401  (fixtures)
+from lockhelp import _session_key, no_cached_keys, wrapped  # noqa: F401  (fixtures)
 
 from reconnect_tui.core import lockbox
 from reconnect_tui.core.lockbox import (
@@ -40,11 +40,6 @@ def folder_digest(folder: Path) -> str:
             if path.is_file():
                 digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-@pytest.fixture(autouse=True)
-def no_cached_keys() -> None:
-    lockbox._unlocked.clear()
 
 
 def test_a_key_encrypts_to_its_recipient_and_reads_it_back() -> None:

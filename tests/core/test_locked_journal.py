@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 from helpers import MOMENT, make_entry, session_dict
-from lockhelp import _session_key, journal_key, wrapped  # noqa: F401  (fixtures)
+from lockhelp import _session_key, journal_key, lock_with, no_cached_keys, wrapped  # noqa: F401  (fixtures)
 
-from reconnect_tui.core import lockbox
 from reconnect_tui.core.drafts import DraftDamaged, DraftStore
 from reconnect_tui.core.errors import DraftError, JournalError
 from reconnect_tui.core.exchange import import_file, save_copy, to_json
@@ -22,17 +21,10 @@ from reconnect_tui.core.workspace import Workspace
 SECRET = "the blue door on Elm Street"
 
 
-@pytest.fixture(autouse=True)
-def no_cached_keys() -> None:
-    lockbox._unlocked.clear()
-
-
 @pytest.fixture
 def locked_home(paths: Paths, wrapped: bytes, journal_key: Key) -> Paths:  # noqa: F811
     paths.ensure()
-    box = Lockbox(paths.journal_dir)
-    box.identity_path.write_bytes(wrapped)
-    box._write_recipient(journal_key)
+    lock_with(paths.journal_dir, wrapped, journal_key)
     return paths
 
 

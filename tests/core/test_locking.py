@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from lockhelp import _session_key, journal_key  # noqa: F401  (fixtures)
+from lockhelp import _session_key, journal_key, lock_with, no_cached_keys  # noqa: F401  (fixtures)
 
-from reconnect_tui.core import lockbox
 from reconnect_tui.core.lockbox import Key, Lockbox
 from reconnect_tui.core.locking import (
     Stopped,
@@ -21,11 +20,6 @@ from reconnect_tui.core.locking import (
 )
 
 PHRASE = "the lighthouse on our first trip"
-
-
-@pytest.fixture(autouse=True)
-def no_cached_keys() -> None:
-    lockbox._unlocked.clear()
 
 
 def plant(home: Path, count: int = 5) -> tuple[Path, Path, dict[str, bytes]]:
@@ -158,8 +152,4 @@ def test_a_damaged_encrypted_file_is_named_and_left_alone(
 @pytest.fixture
 def wrapped_on_disk(tmp_path: Path, _session_key) -> Lockbox:  # noqa: F811
     key, wrapped = _session_key
-    box = Lockbox(tmp_path / "journal")
-    box.journal_dir.mkdir(parents=True, exist_ok=True)
-    box.identity_path.write_bytes(wrapped)
-    box._write_recipient(key)
-    return box
+    return lock_with(tmp_path / "journal", wrapped, key)

@@ -187,7 +187,7 @@ def test_deck_file_names_and_titles_are_not_read_as_markup(private_home: Path) -
     assert "Mine [/]" in listed.stdout
     assert "[bold]x[red].yaml" in run("decks", "list", "--json").stdout  # the file is named in the JSON list
     shown = run("decks", "show", "marked")
-    assert shown.exit_code == 0 and "Mine [/]" in shown.stdout
+    assert shown.exit_code == 0 and "Mine [/]" in shown.stdout and "yours: [bold]x[red].yaml" in shown.stdout
 
 
 def test_problem_lines_never_span_two_lines(private_home: Path) -> None:
@@ -212,3 +212,21 @@ def test_the_entry_for_the_hostile_journal_keeps_its_exact_words(hostile_journal
     names = sorted(e.partners[0].name for e in hostile_journal.load().entries)
     assert names == sorted(f"Alex{payload}" for payload in PAYLOADS)
     assert MOMENT.year == 2026
+
+
+def test_trash_and_partners_print_no_escape(hostile_journal: Journal, private_home: Path) -> None:
+    """The commands that came with the people file and the trash print names and titles cleaned."""
+    from reconnect_tui.core.model import PeopleFile, Person
+    from reconnect_tui.core.people import encode_people
+
+    people = tuple(Person(id=f"p-{n}", names=(f"Alex{payload}", f"Al{payload}"), colour="rose")
+                   for n, payload in enumerate(PAYLOADS))
+    (private_home / "journal" / "people.json").write_bytes(encode_people(PeopleFile(people=people)))
+    for entry in hostile_journal.load().entries[:2]:
+        hostile_journal.trash(entry)
+    for args in (["trash"], ["partners"], ["trash", "restore", f"nothing{OSC52_BEL}"],
+                 ["partners", "rename", f"Nobody{TITLE}", "Sam"], ["trash", "restore", "20261126-213000-aaaaaa"]):
+        result = CliRunner().invoke(app, args)
+        assert no_escapes(result.stdout_bytes), args
+        assert no_escapes(result.stderr_bytes), args
+    assert "Alex]52;c;cHduZWQ=" in run("partners").stdout

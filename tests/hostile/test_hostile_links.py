@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import MOMENT, make_entry
+from helpers import MOMENT, make_deck, make_entry
 from typer.testing import CliRunner
 
 from reconnect_tui.cli import app
@@ -20,6 +20,7 @@ from reconnect_tui.core.drafts import DraftStore
 from reconnect_tui.core.errors import DraftError
 from reconnect_tui.core.fsutil import FileLock, LinkRefused, atomic_write
 from reconnect_tui.core.journal import Journal
+from reconnect_tui.core.session import CheckinSession
 
 PRECIOUS = b"export PATH=$HOME/bin:$PATH\n# years of settings\n"
 
@@ -77,7 +78,7 @@ def test_the_given_home_itself_may_be_a_link(tmp_path: Path) -> None:
     store = DraftStore(home / "drafts")
     store.lock()
     try:
-        store.save({"words": "hello"}, MOMENT)
+        store.save(CheckinSession(deck=make_deck(1), partners=("Alex", "Sam"), started_at=MOMENT).to_dict(), MOMENT)
     finally:
         store.unlock()
     assert (real / "drafts" / "checkin.json").is_file()

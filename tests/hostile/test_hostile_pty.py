@@ -7,6 +7,7 @@ of its own; what must never appear is the payload planted in the data.
 
 from __future__ import annotations
 
+import json
 import os
 import select
 import signal
@@ -120,4 +121,51 @@ def test_a_planted_draft_writes_no_injected_sequence(private_home: Path) -> None
     store = DraftStore(private_home / "drafts")
     store.save(session.to_dict(), session.started_at)
     written = run_in_pty(private_home, ["checkin"], [b"\r", b"\x0e", b"\x0e", b"\x11"], ready=b"Welcome back")
+    assert not any(bad in written for bad in INJECTED)
+
+
+def plant_parked_talk(home: Path) -> None:
+    """A parked blind-and-turns talk whose words are all hostile, written as a file would hold them."""
+    from datetime import timedelta
+
+    from reconnect_tui.core.parking import ParkedTalks
+
+    started = make_entry().started_at
+    deck = Deck("bedtime", "Bedtime", "d", 10, "blind",
+                (Prompt("p1", "First?", tip="tip"), Prompt("p2", "Second?", mode="turns")), note="note")
+    session = CheckinSession(deck=deck, partners=("Alex", "Sam"), started_at=started)
+    path = ParkedTalks(home / "drafts").park(session.to_dict(), started + timedelta(minutes=5), "after tea")
+    data = json.loads(path.read_text())
+    data["session"]["partners"] = [f"Alex{OSC52_BEL}", f"Sam{OSC52_ST}"]
+    data["session"]["deck"].update(title=f"Evil deck{OSC52_ST}", note=f"note{OSC52_BEL}")
+    data["session"]["deck"]["prompts"][0].update(text=f"First{OSC52_BEL}?", tip=f"tip\x1b]0;retitled\x07")
+    data["session"]["deck"]["prompts"][1]["text"] = f"Second{OSC52_ST}?"
+    data["parked"]["come_back"] = f"after tea{OSC52_BEL}\x1b]2;retitled\x07"
+    path.write_text(json.dumps(data))
+
+
+def test_home_with_a_parked_talk_and_the_appreciations_write_no_injected_sequence(private_home: Path) -> None:
+    plant_journal(private_home)
+    plant_parked_talk(private_home)
+    written = run_in_pty(private_home, [], [b"p", b"\x1b", b"\x11"], ready=b"Parked talks")
+    assert b"What you have appreciated" in written
+    assert not any(bad in written for bad in INJECTED)
+
+
+def test_a_parked_talk_through_hand_over_reveal_and_turns_writes_no_injected_sequence(private_home: Path) -> None:
+    plant_parked_talk(private_home)
+    keys = [
+        b"\r",  # resume it
+        b"\r", b"\x0e",  # Alex's private rating: start, done
+        b"\r", b"\x0e",  # Sam's
+        b"\r",  # reveal together
+        b"\x0e", b"\r", b"mine", b"\x0e",  # prompt 1, blind: Alex's turn
+        b"\r", b"yours", b"\x0e", b"\r",  # Sam's turn, then reveal
+        b"\x0e", b"I spoke", b"\x0e", b"I heard you", b"\x0e",  # prompt 2 in turns: speak, reflect
+        b"\x07",  # Ctrl+G: the break dialog
+        b"\x1b", b"\x13", b"\r", b"\r",  # save now, and done
+    ]
+    written = run_in_pty(private_home, ["checkin", "--deck", "bedtime"], keys, ready=b"Pick up your parked talk",
+                         seconds=120)
+    assert b"Evil deck" in written and b"look away" in written and b"is that what you meant" in written
     assert not any(bad in written for bad in INJECTED)

@@ -68,3 +68,25 @@ async def test_a_leftover_draft_that_cannot_be_removed_is_not_offered(
         assert not isinstance(again.screen, ResumeScreen)
         assert again.screen.session.entry_id != saved_id  # type: ignore[attr-defined]
         assert any("already saved" in n.message for n in again._notifications)
+
+
+async def test_a_check_in_that_would_not_read_back_is_not_saved_and_stays_on_screen(
+    make_app: MakeApp, private_home: Path
+) -> None:
+    """An answer longer than an entry keeps: said plainly, nothing written, every word still there
+    (it used to be written, then shown as damaged on every load)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        screen = app.screen
+        assert isinstance(screen, CheckinScreen)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        box = screen.query_one("#answer-0", TextArea)
+        box.load_text("x" * 150_000)
+        await pilot.press("ctrl+s", "enter")
+        await pilot.pause()
+        assert app.screen is screen and box.text == "x" * 150_000
+        (said,) = [n for n in app._notifications if n.title == "Not saved yet"]
+        assert "at most 100000 characters" in said.message and "Everything is still here" in said.message
+    assert not list((private_home / "journal").glob("[0-9]*/*/*.json"))

@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 from helpers import make_entry
-from lockhelp import RIGHT, _session_key, journal_key, wrapped  # noqa: F401  (fixtures)
+from lockhelp import RIGHT, _session_key, journal_key, lock_with, no_cached_keys, wrapped  # noqa: F401  (fixtures)
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from reconnect_tui.core import lockbox
 from reconnect_tui.core.journal import Journal
-from reconnect_tui.core.lockbox import Key, Lockbox
+from reconnect_tui.core.lockbox import Key
 from reconnect_tui.core.paths import Paths
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui.app import ReconnectApp, build_app
@@ -29,17 +28,10 @@ from uihelpers import on_screen, shown
 SECRET = "the blue door on Elm Street"
 
 
-@pytest.fixture(autouse=True)
-def no_cached_keys() -> None:
-    lockbox._unlocked.clear()
-
-
 @pytest.fixture
 def locked(private_home: Path, wrapped: bytes, journal_key: Key) -> Paths:  # noqa: F811
     paths = Paths.in_folder(private_home).ensure()
-    box = Lockbox(paths.journal_dir)
-    box.identity_path.write_bytes(wrapped)
-    box._write_recipient(journal_key)
+    lock_with(paths.journal_dir, wrapped, journal_key)
     Journal(paths.journal_dir, journal_key).save(make_entry(answers=(SECRET, None)))
     return paths
 

@@ -23,11 +23,12 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from reconnect_tui.core.cleantext import clean_text, visible
+from reconnect_tui.core.cleantext import clean_line, clean_text, visible
 from reconnect_tui.core.drafts import DraftKeeper
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import DraftError, JournalError
 from reconnect_tui.core.fsutil import LinkRefused
+from reconnect_tui.core.journal import EntryExists
 from reconnect_tui.core.paths import as_read
 from reconnect_tui.core.session import PARTNERS, CheckinSession, StepKind
 from reconnect_tui.core.together import Phase
@@ -449,7 +450,7 @@ class CheckinScreen(Screen[None]):
         problem = self.keeper.discard()
         if problem is not None:
             self.notify(str(problem), severity="warning", markup=False)
-        later = f" You planned to come back: {come_back}." if come_back else ""
+        later = f" You planned to come back: {clean_line(come_back)}." if come_back else ""
         self._leave(None, f"Your talk is parked.{later} Take your time; `reconnect` lists it on the "
                           "home screen, and `reconnect checkin --deck "
                           f"{self.session.deck.id}` offers to pick it up again.")
@@ -585,12 +586,18 @@ class CheckinScreen(Screen[None]):
         try:
             try:
                 journal.save(entry)
-            except JournalError:
+            except EntryExists:
                 # This check-in's id is already in the journal: it was saved before
                 # and its draft could not be removed then, and it was resumed and
                 # changed since. Its newer version replaces it (atomically): a
                 # "Saved" must never be said of changes that were not written.
                 journal.update(entry)
+        except JournalError as error:
+            # Nothing was written (a locked journal that was not unlocked, or a check-in
+            # that would not read back): the words stay here, and the reason is said.
+            self.notify(f"{error}. Everything is still here on screen.", title="Not saved yet",
+                        severity="error", timeout=20, markup=False)
+            return
         except OSError as error:
             from reconnect_tui.ui.screens.save_failed import SaveFailedScreen  # rare: not loaded at start
 

@@ -14,6 +14,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from reconnect_tui.core.cleantext import clean_line, clean_text
+
 BREAK_TEXT = (
     "When one of you feels flooded (heart racing, only able to defend), stopping is the "
     "kind thing to do.\n\n"
@@ -71,9 +73,9 @@ class ChoiceScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title", markup=False)
-            for line in self.lines:
-                yield Static(Content(line), classes="dialog-text")
+            yield Static(clean_line(self.title_text), classes="dialog-title", markup=False)
+            for line in self.lines:  # they may name a deck or hold the couple's own words
+                yield Static(Content(clean_text(line)), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 for choice_id, label in self.choices:
                     yield Button(label, id=choice_id, variant="primary" if choice_id == self.safe else "default")

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Static, TextArea
 
+from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.entry import RESPONSES
 from reconnect_tui.core.session import PARTNERS, CheckinSession, StepKind
 from reconnect_tui.core.together import Phase, Talk
@@ -48,10 +49,10 @@ def _prompt_head(session: CheckinSession, tip: str | None = None) -> Vertical:
     number, total = index + 1, len(session.deck.prompts)
     head = Vertical(classes="prompt-head")
     head.compose_add_child(Static(f"Prompt {number} of {total}", classes="step-count"))
-    head.compose_add_child(Static(prompt.text, classes="prompt-text", markup=False))
+    head.compose_add_child(Static(clean_text(prompt.text), classes="prompt-text", markup=False))
     shown_tip = tip or prompt.tip
     if shown_tip:
-        head.compose_add_child(Static(shown_tip, classes="tip", markup=False))
+        head.compose_add_child(Static(clean_text(shown_tip), classes="tip", markup=False))
     return head
 
 
@@ -68,7 +69,7 @@ class HandOverStep(Vertical):
         talk = _talk(self.session)
         writer, other = self.session.partners[talk.seat], self.session.partners[1 - talk.seat]
         if self.session.deck.note and self.session.step.kind is StepKind.ARRIVE and not any(talk.done):
-            yield Static(self.session.deck.note, classes="deck-note hand-over-note", markup=False)
+            yield Static(clean_text(self.session.deck.note), classes="deck-note hand-over-note", markup=False)
         with Vertical(classes="hand-over-card"):
             yield Static(Text(f"{writer}'s turn", style="bold"), classes="hand-over-title")
             yield Static(Text(f"{other}, please look away for a moment."), classes="hand-over-line")
@@ -195,8 +196,8 @@ def turns_transcript(session: CheckinSession, talk: Talk, upto_current: bool = T
     def line(label: str, words: str, style: str = "") -> None:
         if text:
             text.append("\n")
-        text.append(f"{label}: ", style="bold")
-        text.append(words, style=style)
+        text.append(f"{clean_line(label)}: ", style="bold")  # words from a draft are data
+        text.append(clean_text(words), style=style)
 
     for number, round_ in enumerate(talk.rounds):
         if upto_current and number > talk.round:
