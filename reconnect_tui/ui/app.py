@@ -195,6 +195,11 @@ class ReconnectApp(App[None]):
                 lambda deck_id: self.start_checkin_with(deck_id) if deck_id else None,
             )
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not self._screen_stack:
+            return  # a key still queued as the app closes: no screen is left to take it
+        await super().on_event(event)
+
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_BELOW, "-narrow")
 

@@ -102,6 +102,21 @@ async def test_an_unexpected_error_keeps_the_draft_and_says_so_in_one_line(
     assert kept is not None and "Words to keep" in str(kept)
 
 
+async def test_a_key_still_queued_when_the_last_screen_has_gone_is_let_go(make_app: MakeApp) -> None:
+    """Keys sent in a burst can outlive the screens as the app closes; Textual would
+    look for a screen to hand them to and end in ScreenStackError."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        stack = app._screen_stack[:]
+        app._screen_stack.clear()  # the moment after the last screen left, before the app ends
+        try:
+            await app.on_event(events.Key("a", "a"))
+        finally:
+            app._screen_stack[:] = stack
+        assert app._exception is None
+
+
 async def test_ctrl_c_with_nothing_selected_says_it_copies_and_how_to_stop(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -206,6 +206,8 @@ class CheckinScreen(Screen[None]):
         await area.remove_children()
         step = build_step(self.session, first_checkin=self.first_checkin)
         await area.mount(step)
+        if not step.is_attached or not self.query("#back"):
+            return  # the app closed while the step was mounted (a key still queued at Ctrl+Q): nothing to show
         self._step_shown(step)
 
     def _step_shown(self, step: Widget) -> None:
