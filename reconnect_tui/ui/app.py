@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 # its first screen sooner without loading the journal's screens (bench/run.py).
 
 NARROW_BELOW = 90  # columns; narrower terminals stack the two panes
+TALL_FROM = 32  # rows; taller terminals give the short steps the middle of the screen
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ class ReconnectApp(App[None]):
         # Narrow or not before the first screen is styled: set later (on the first
         # Resize), the class would restyle every widget of the screen once more.
         self.set_class(self.size.width < NARROW_BELOW, "-narrow")
+        self.set_class(self.size.height >= TALL_FROM, "-tall")
         if self.workspace.needs_unlock:
             from reconnect_tui.ui.screens.unlock import UnlockScreen
 
@@ -202,6 +204,7 @@ class ReconnectApp(App[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_BELOW, "-narrow")
+        self.set_class(event.size.height >= TALL_FROM, "-tall")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if hasattr(event.widget, "cursor_blink"):

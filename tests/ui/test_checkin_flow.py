@@ -532,3 +532,21 @@ async def test_names_with_brackets_are_shown_as_typed(make_app: MakeApp, private
         names = [shown(cell) for cell in app.screen.query(".summary-name")]
         assert names == ["Jo[/b]", "Al [x]"]
     assert entries(private_home)[0].names == ("Jo[/b]", "Al [x]")
+
+
+@pytest.mark.parametrize(("size", "tall"), [((80, 24), False), ((120, 40), True)])
+async def test_a_tall_terminal_gives_the_arriving_step_the_middle_and_taller_words(
+    make_app: MakeApp, size: tuple[int, int], tall: bool
+) -> None:
+    from reconnect_tui.ui.widgets.word_scale import WordScale
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        await pilot.pause()
+        scale = app.screen.query_one("#closeness-0", WordScale)
+        word = scale.query_one(".word")
+        assert word.region.height == (3 if tall else 1)
+        top, bottom = scale.region.y, size[1] - scale.region.bottom
+        if tall:  # neither crowded at the top nor pushed to the bottom of an empty screen
+            assert top > 10 and bottom > 8, (top, bottom)
