@@ -225,15 +225,22 @@ class ReconnectApp(App[None]):
 
     # --- the check-in flow -------------------------------------------------------------
 
+    def _hold_drafts(self) -> bool:
+        """Take the drafts lock (only one check-in is open at a time); say why not, once."""
+        drafts = self.workspace.drafts
+        if drafts.locked:
+            return True
+        try:
+            drafts.lock()
+        except (CheckinAlreadyOpen, DraftError) as error:
+            self.notify(str(error), severity="error", timeout=10, markup=False)
+            return False
+        return True
+
     @work(exclusive=True, group="checkin")
     async def begin_checkin(self, request: CheckinRequest) -> None:
-        drafts = self.workspace.drafts
-        if not drafts.locked:
-            try:
-                drafts.lock()
-            except (CheckinAlreadyOpen, DraftError) as error:
-                self.notify(str(error), severity="error", timeout=10, markup=False)
-                return
+        if not self._hold_drafts():
+            return
         session = await self._offer_draft()
         if session is None:
             session = await self._offer_parked(request)
@@ -296,12 +303,8 @@ class ReconnectApp(App[None]):
     async def resume_parked(self, entry_id: str) -> None:
         """From the home screen: only one check-in is open at a time."""
         drafts = self.workspace.drafts
-        if not drafts.locked:
-            try:
-                drafts.lock()
-            except (CheckinAlreadyOpen, DraftError) as error:
-                self.notify(str(error), severity="error", timeout=10, markup=False)
-                return
+        if not self._hold_drafts():
+            return
         if drafts.path.exists():
             drafts.unlock()
             self.notify("Another check-in is still open as a draft. Finish it, park it or let it go first "
