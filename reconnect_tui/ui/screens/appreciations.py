@@ -19,6 +19,7 @@ from reconnect_tui.core.overview import Appreciation, appreciations
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui import JOURNAL_STYLES
 from reconnect_tui.ui.colours import name_class
+from reconnect_tui.ui.thread_results import hand_back
 from reconnect_tui.ui.widgets.footer import CompactFooter
 
 
@@ -51,7 +52,7 @@ class AppreciationsScreen(Screen[None]):
     def load(self) -> None:
         entries = self.workspace.journal.load().entries
         who = who_in(self.workspace.journal)
-        self.app.call_from_thread(self._show, appreciations(entries, key=who.key), who)
+        hand_back(self, self._show, appreciations(entries, key=who.key), who)
 
     async def _show(self, items: list[Appreciation], who: Who) -> None:
         self.items = items

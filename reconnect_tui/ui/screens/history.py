@@ -32,6 +32,7 @@ from reconnect_tui.ui import JOURNAL_STYLES
 from reconnect_tui.ui.screens.confirm import ConfirmScreen
 from reconnect_tui.ui.screens.export import ExportScreen
 from reconnect_tui.ui.screens.note import NoteScreen
+from reconnect_tui.ui.thread_results import hand_back
 from reconnect_tui.ui.widgets.entry_list import GAP, EntryList, LazyRows, fit
 from reconnect_tui.ui.widgets.entry_view import EntryView
 from reconnect_tui.ui.widgets.footer import CompactFooter
@@ -162,7 +163,7 @@ class HistoryScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def load_the_rest(self) -> None:
         everything = self.workspace.journal.load()
-        self.app.call_from_thread(self._loaded, everything, JournalIndex.build(everything.entries), True)
+        hand_back(self, self._loaded, everything, JournalIndex.build(everything.entries), True)
 
     def _loaded(self, loaded: JournalLoad, index: JournalIndex, complete: bool) -> None:
         self.index = index

@@ -33,6 +33,7 @@ from reconnect_tui.core.parking import ParkedTalks
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui import JOURNAL_STYLES
 from reconnect_tui.ui.colours import name_class
+from reconnect_tui.ui.thread_results import hand_back
 from reconnect_tui.ui.widgets.care_note import CareNote
 from reconnect_tui.ui.widgets.footer import CompactFooter
 
@@ -138,7 +139,7 @@ class HomeScreen(Screen[None]):
         if names:  # the couple in their own order, whatever seats they took last time
             couple = who.couple(names)
             gestures.sort(key=lambda g: couple.index(g.person) if g.person in couple else len(couple))
-        self.app.call_from_thread(self._show_journal, who, gentle_signals(ours, now), gestures)
+        hand_back(self, self._show_journal, who, gentle_signals(ours, now), gestures)
 
     async def _show_journal(self, who: Who, signals: list[Signal], gestures: list[ChosenGesture]) -> None:
         if not self.is_mounted:

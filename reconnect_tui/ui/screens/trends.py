@@ -25,6 +25,7 @@ from reconnect_tui.core.insights import Signal, closeness_together, gentle_signa
 from reconnect_tui.core.journal import JournalLoad
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui import JOURNAL_STYLES
+from reconnect_tui.ui.thread_results import hand_back
 from reconnect_tui.ui.widgets.closeness_chart import MARKS, ClosenessChart
 from reconnect_tui.ui.widgets.footer import CompactFooter
 from reconnect_tui.ui.widgets.word_chart import WordChart
@@ -56,7 +57,7 @@ class TrendsScreen(Screen[str | None]):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         loaded = self.workspace.journal.load()
-        self.app.call_from_thread(self._show, loaded)
+        hand_back(self, self._show, loaded)
 
     def _show(self, loaded: JournalLoad) -> None:
         now = self.clock()

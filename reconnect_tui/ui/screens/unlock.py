@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
 from reconnect_tui.core.lockbox import Key, LockError, Lockbox, WrongPassphrase
+from reconnect_tui.ui.thread_results import hand_back
 
 TRIES = 3
 GIVE_UP = (
@@ -89,11 +90,11 @@ class UnlockScreen(Screen[None]):
         try:
             key = self.lockbox.unlock(passphrase)
         except WrongPassphrase:
-            self.app.call_from_thread(self._wrong)
+            hand_back(self, self._wrong)
         except LockError as error:
-            self.app.call_from_thread(self._cannot, str(error))
+            hand_back(self, self._cannot, str(error))
         else:
-            self.app.call_from_thread(self._opened, key)
+            hand_back(self, self._opened, key)
 
     def _opened(self, key: Key) -> None:
         self.opened = True
