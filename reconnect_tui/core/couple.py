@@ -11,7 +11,7 @@ its own names and is left out of their trends.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import msgspec
@@ -95,6 +95,16 @@ def in_couple_order(entry: Entry, who: Who, couple: Sequence[str]) -> Entry | No
 def for_couple(entries: Iterable[Entry], who: Who, couple: Sequence[str]) -> list[Entry]:
     """Only the couple's own check-ins, each in the couple's order: what trends and stats read."""
     return [seated for entry in entries if (seated := in_couple_order(entry, who, couple)) is not None]
+
+
+def theirs(who: Who, couple: Sequence[str]) -> Callable[[Entry], bool]:
+    """Whether a check-in is the couple's own (in either order): what a follow-up may come from.
+
+    Another couple's check-in (an import, a shared laptop) or one with an earlier
+    partner is not: its gestures are not this couple's to ask about, nor to show.
+    """
+    wanted = set(couple)
+    return lambda entry: set(who.keys(entry)) == wanted and len(wanted) == 2
 
 
 def previous_gestures(latest: Entry | None, who: Who, couple: Sequence[str]) -> tuple[str | None, str | None]:

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import gc
 import heapq
-import itertools
 import os
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -420,13 +419,21 @@ class Journal:
             return max(entries, key=sort_key)
         return None
 
-    def latest_finished(self) -> Entry | None:
-        """The entry finished most recently: where the next follow-up comes from.
+    def latest_finished(self, of: Callable[[Entry], bool] | None = None) -> Entry | None:
+        """The entry finished most recently (of those `of` accepts): where the next follow-up comes from.
 
-        A talk parked for a break may finish after a later one started, so the two
-        newest months are read (a break lasts less than a day).
+        A talk parked for a break may finish after a later one started, so the month
+        after the newest one with such an entry is read too (a break lasts less than
+        a day). Months are read newest first only until then.
         """
-        found = [entry for entries in itertools.islice(self._newest_months(), 2) for entry in entries]
+        found: list[Entry] = []
+        months_read_since_found = 0
+        for entries in self._newest_months():
+            found += [entry for entry in entries if of is None or of(entry)]
+            if found:
+                months_read_since_found += 1
+                if months_read_since_found == 2:
+                    break
         return max(found, key=lambda e: (e.finished_at, e.id)) if found else None
 
     def _newest_months(self) -> Iterator[list[Entry]]:

@@ -22,7 +22,7 @@ from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
 from reconnect_tui.core.cleantext import clean_line, clean_text
-from reconnect_tui.core.couple import Who, note_the_couple, previous_gestures, who_in
+from reconnect_tui.core.couple import Who, note_the_couple, previous_gestures, theirs, who_in
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError, JournalError
 from reconnect_tui.core.lockbox import Key
@@ -284,7 +284,8 @@ class ReconnectApp(App[None]):
     def _take_parked(self, talk: ParkedTalk) -> CheckinSession | None:
         """The parked talk becomes the open check-in again."""
         session = talk.session
-        latest = self.workspace.journal.latest_finished()
+        who = who_in(self.workspace.journal)
+        latest = self.workspace.journal.latest_finished(of=theirs(who, who.couple(session.partners)))
         if latest is not None and latest.finished_at > session.started_at and any(
             p.follow_up for p in latest.partners
         ):
@@ -474,14 +475,16 @@ class ReconnectApp(App[None]):
         workspace = self.workspace
         deck = workspace.library.get(request.deck_id) if request.deck_id else workspace.default_deck()
         config = workspace.config.config
-        latest = workspace.journal.latest_finished()  # a talk parked for a while may finish last
         try:
             who = note_the_couple(workspace.journal, partners)
         except PeopleError as error:  # the people file cannot be read or written: names still match
             self.notify(f"Who is who could not be noted ({error}); names are matched as they are.",
                         severity="warning", timeout=12, markup=False)
             who = who_in(workspace.journal)
-        previous = previous_gestures(latest, who, who.couple(partners))
+        couple = who.couple(partners)
+        # Their own last check-in, even if another couple's (an import) is newer.
+        latest = workspace.journal.latest_finished(of=theirs(who, couple))
+        previous = previous_gestures(latest, who, couple)
         last_first = config.last_first_seat
         ids = who.person_ids(partners)
         return CheckinSession(

@@ -154,3 +154,15 @@ def test_latest_finished_is_the_entry_finished_last_even_if_it_started_earlier(t
     journal.save(parked_long)
     journal.save(quick)
     assert journal.latest().id == "quick" and journal.latest_finished().id == "parked"
+
+
+def test_latest_finished_of_one_couple_looks_past_newer_months_of_others(tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    journal = Journal(tmp_path)
+    journal.save(make_entry(MOMENT - timedelta(days=70), entry_id="ours"))
+    journal.save(make_entry(MOMENT, entry_id="theirs", names=("Robin", "Kim")))
+    ours = lambda entry: entry.partners[0].name == "Alex"  # noqa: E731
+    assert journal.latest_finished().id == "theirs"
+    assert journal.latest_finished(of=ours).id == "ours"
+    assert journal.latest_finished(of=lambda entry: False) is None

@@ -252,6 +252,21 @@ async def test_follow_up_asks_about_last_times_gestures(make_app: MakeApp, priva
     assert latest.partners[1].follow_up is None
 
 
+async def test_follow_up_skips_another_couples_newer_check_in(make_app: MakeApp, private_home: Path) -> None:
+    # An imported check-in of another couple is newer than the couple's own: their own
+    # gesture is still asked about, and nothing of the other couple's is shown.
+    journal = Journal(private_home / "journal")
+    journal.save(make_entry(MOMENT - timedelta(days=2), "ours", intentions=("Cook together", None)))
+    journal.save(make_entry(MOMENT - timedelta(days=1), "theirs", names=("Robin", "Kim"),
+                            intentions=("Robin's secret plan", None)))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        assert checkin(pilot).session.previous_intentions == ("Cook together", None)
+        await pilot.press("ctrl+n")
+        assert "Cook together" in shown(checkin(pilot).query_one(".intention"))
+
+
 async def test_no_follow_up_step_without_intentions(make_app: MakeApp, private_home: Path) -> None:
     fill_journal(private_home / "journal", 1)
     Journal(private_home / "journal").save(make_entry(MOMENT.replace(year=2027), "later", intentions=(None, None)))

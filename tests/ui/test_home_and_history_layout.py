@@ -137,6 +137,17 @@ async def test_this_weeks_gestures_under_each_person(make_app: MakeApp, private_
         assert rows == [["Alex", "Gesture 2 of Alex"]]
 
 
+
+async def test_another_couples_gestures_stay_off_this_couples_home(make_app: MakeApp, private_home: Path) -> None:
+    a_week(private_home).save(make_entry(FIXED - DAY, "imported", names=("Robin", "Kim"),
+                                         intentions=("Robin's surprise", "Kim's plan")))
+    app = make_app(start="home")
+    app.workspace.remember(partners=("Alex", "Sam"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot, app)
+        rows = [[shown(cell) for cell in row.query(Static)] for row in screen.query("#gesture-rows .home-row")]
+        assert rows == [["Alex", "Gesture 2 of Alex"]]
+
 # --- the journal browser ----------------------------------------------------------------
 
 

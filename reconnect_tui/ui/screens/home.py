@@ -135,7 +135,7 @@ class HomeScreen(Screen[None]):
         names = self.workspace.config.config.partners
         ours = couple_view(self.workspace.journal, entries, names)
         who = who_in(self.workspace.journal)
-        gestures = this_weeks_gestures(entries, now, key=who.key)
+        gestures = this_weeks_gestures(ours, now, key=who.key)  # the couple's own, not an import's
         if names:  # the couple in their own order, whatever seats they took last time
             couple = who.couple(names)
             gestures.sort(key=lambda g: couple.index(g.person) if g.person in couple else len(couple))
