@@ -3,7 +3,8 @@
 `mode`, when set, answers every prompt that way (as `checkin --mode` does once);
 unset, each deck and prompt says. `private_ratings = true` keeps the closeness
 ratings private until revealed together in every mode (a blind check-in always
-does). `last_first_seat` remembers who went first last time, so it alternates.
+does). `last_first` remembers who went first last time (a person's id from the
+people file), so the other one starts next time, whichever order the names come in.
 
 A damaged file is reported by path and line and the defaults are used. It is never
 overwritten unless it was read successfully first, so a typo in a hand-edited file
@@ -37,7 +38,7 @@ class Config:
     mode: str | None = None  # None: as each deck and prompt says
     theme: str | None = None
     private_ratings: bool = False
-    last_first_seat: int | None = None  # 0 or 1: who went first in the last check-in
+    last_first: str | None = None  # the person who went first last time (couple.Who's key)
 
 
 @dataclass(frozen=True)
@@ -111,11 +112,12 @@ def load_config(path: Path) -> ConfigLoad:
             values["private_ratings"] = raw["private_ratings"]
         else:
             problems.append(f"{path}: private_ratings should be true or false")
-    if "last_first_seat" in raw:
-        if raw["last_first_seat"] in (0, 1) and not isinstance(raw["last_first_seat"], bool):
-            values["last_first_seat"] = raw["last_first_seat"]
+    if "last_first" in raw:
+        if isinstance(raw["last_first"], str) and 0 < len(raw["last_first"]) <= 200 and clean_line(
+                raw["last_first"]) == raw["last_first"]:
+            values["last_first"] = raw["last_first"]
         else:
-            problems.append(f"{path}: last_first_seat should be 0 or 1 (it is kept by reconnect itself)")
+            problems.append(f"{path}: last_first should be a person's id (it is kept by reconnect itself)")
     if "theme" in raw:
         if isinstance(raw["theme"], str) and raw["theme"].strip():
             values["theme"] = raw["theme"].strip()

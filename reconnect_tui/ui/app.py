@@ -485,7 +485,6 @@ class ReconnectApp(App[None]):
         # Their own last check-in, even if another couple's (an import) is newer.
         latest = workspace.journal.latest_finished(of=theirs(who, couple))
         previous = previous_gestures(latest, who, couple)
-        last_first = config.last_first_seat
         ids = who.person_ids(partners)
         return CheckinSession(
             deck=deck,
@@ -496,7 +495,8 @@ class ReconnectApp(App[None]):
             person_ids=(ids[0], ids[1]),
             mode_override=request.mode or config.mode,
             private_ratings=config.private_ratings,
-            first_seat=0 if last_first is None else 1 - last_first,  # who goes first alternates
+            # Who goes first alternates between the two people, whatever order the names come in.
+            first_seat=1 - couple.index(config.last_first) if config.last_first in couple else 0,
         )
 
     def _checkin_done(self, entry: Entry | None, where: str | None) -> None:

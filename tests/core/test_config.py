@@ -55,9 +55,9 @@ def test_wrong_values_are_named_and_ignored(tmp_path: Path) -> None:
 
 def test_private_ratings_and_who_went_first_are_settings(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
-    save_settings(path, private_ratings=True, last_first_seat=1, mode="blind")
-    assert load_config(path).config == Config(private_ratings=True, last_first_seat=1, mode="blind")
-    path.write_text('private_ratings = "yes"\nlast_first_seat = 3\n')
+    save_settings(path, private_ratings=True, last_first="p-0123abcd", mode="blind")
+    assert load_config(path).config == Config(private_ratings=True, last_first="p-0123abcd", mode="blind")
+    path.write_text('private_ratings = "yes"\nlast_first = 3\n')
     loaded = load_config(path)
     assert loaded.config == Config()
-    assert any("private_ratings" in p for p in loaded.problems) and any("last_first_seat" in p for p in loaded.problems)
+    assert any("private_ratings" in p for p in loaded.problems) and any("last_first" in p for p in loaded.problems)

@@ -235,3 +235,19 @@ async def test_nothing_to_rename_before_the_first_check_in(make_app: MakeApp) ->
         await pilot.pause()
         assert not isinstance(app.screen, RenameScreen)
         assert any("nothing to change yet" in str(n.message) for n in app._notifications)
+
+
+async def test_who_goes_first_alternates_between_the_people_not_the_seats(make_app: MakeApp) -> None:
+    async def first_to_answer(partners: tuple[str, str]) -> str:
+        app = make_app(partners=partners)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await on_screen(pilot, CheckinScreen)
+            first = partners[app.screen.session.first_seat]  # type: ignore[attr-defined]
+            await pilot.press("ctrl+n", *"Fine", "ctrl+s", "enter")
+            await on_screen(pilot, SummaryScreen)
+        return first
+
+    assert await first_to_answer(("Maya", "Jonas")) == "Maya"
+    # Given the other way round, the names would put Maya first again by seat: it is Jonas's turn.
+    assert await first_to_answer(("Jonas", "Maya")) == "Jonas"
+    assert await first_to_answer(("Maya", "Jonas")) == "Maya"

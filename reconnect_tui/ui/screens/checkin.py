@@ -24,6 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from reconnect_tui.core.cleantext import clean_line, clean_text, visible
+from reconnect_tui.core.couple import who_in
 from reconnect_tui.core.drafts import DraftKeeper
 from reconnect_tui.core.entry import Entry
 from reconnect_tui.core.errors import DraftError, JournalError
@@ -625,8 +626,10 @@ class CheckinScreen(Screen[None]):
 
     def _saved(self, entry: Entry, where: str, then_quit: bool) -> None:
         self._autosave.stop()
-        # Who went first this time; the next check-in starts with the other partner.
-        self.reconnect.workspace.remember(last_first_seat=self.session.first_seat)
+        # Who went first this time (the person, not the seat): the other one starts next time.
+        workspace = self.reconnect.workspace
+        first = who_in(workspace.journal).couple(self.session.partners)[self.session.first_seat]
+        workspace.remember(last_first=first, last_first_seat=None)  # the seat, as an earlier version kept it
         problem = self.keeper.discard()
         if problem is not None:
             self.notify(f"Saved, but the old draft could not be removed: {problem}", severity="warning", markup=False)
