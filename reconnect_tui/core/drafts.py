@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +23,7 @@ import msgspec
 
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError, ReconnectError
 from reconnect_tui.core.fsutil import FileLock, LinkRefused, LockHeld, atomic_write, read_file, sweep_temp_files
-from reconnect_tui.core.model import DRAFT_VERSION, DraftFile, EntryInvalid, Parked, decode_draft, without_bom
+from reconnect_tui.core.model import DRAFT_VERSION, EntryInvalid, Parked, decode_draft, without_bom
 
 if TYPE_CHECKING:
     from reconnect_tui.core.lockbox import Key
@@ -41,61 +40,6 @@ class DraftDamaged(DraftError):
 def parked_name(entry_id: str) -> str:
     """The draft name of a parked talk."""
     return f"parked-{entry_id}"
-
-
-@dataclass(frozen=True)
-class DraftInfo:
-    """One draft in the drafts folder, as a list of drafts shows it."""
-
-    name: str  # "checkin", or "parked-<entry id>"
-    path: Path
-    deck_title: str | None = None
-    position: int | None = None  # the step it stands on
-    saved_at: datetime | None = None
-    parked: Parked | None = None
-    problem: str | None = None  # set when the draft cannot be read (or is encrypted and locked)
-
-
-def list_drafts(drafts_dir: Path, key: Key | None = None) -> list[DraftInfo]:
-    """Every draft in the folder, the open check-in first, then parked talks newest first.
-
-    A draft that cannot be read is listed with its `problem` and left as it is.
-    """
-    found: list[DraftInfo] = []
-    try:
-        paths = sorted(drafts_dir.iterdir())
-    except FileNotFoundError:
-        return []
-    for path in paths:
-        name = path.name
-        if ".unreadable-" in name or name.startswith("."):
-            continue
-        if name.endswith(".json.age"):
-            stem = name[: -len(".json.age")]
-        elif name.endswith(".json"):
-            stem = name[: -len(".json")]
-        else:
-            continue
-        try:
-            raw = read_file(path, "draft", inside=drafts_dir.parent)
-            if name.endswith(".age"):
-                if key is None:
-                    raise EntryInvalid("it is encrypted, and the journal was not unlocked")
-                raw = key.decrypt(raw, path)
-            draft = decode_draft(raw)
-        except OSError as error:
-            found.append(DraftInfo(stem, path, problem=str(error) if isinstance(error, LinkRefused) else
-                                   f"it cannot be read ({error.strerror or error})"))
-            continue
-        except (EntryInvalid, ReconnectError) as error:
-            found.append(DraftInfo(stem, path, problem=str(error)))
-            continue
-        parked = draft.parked if isinstance(draft, DraftFile) else None
-        found.append(DraftInfo(stem, path, draft.session.deck.title, draft.session.position, draft.saved_at, parked))
-    opened = [d for d in found if d.name == CHECKIN]
-    dated = sorted((d for d in found if d.name != CHECKIN and d.saved_at is not None), key=lambda d: d.saved_at, reverse=True)
-    undated = [d for d in found if d.name != CHECKIN and d.saved_at is None]
-    return opened + dated + undated
 
 
 def read_draft(raw: bytes) -> dict[str, Any]:

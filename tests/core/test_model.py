@@ -13,7 +13,6 @@ from helpers import MOMENT, make_entry, schema1_dict
 
 from reconnect_tui.core import model
 from reconnect_tui.core.entry import (
-    Entry,
     EntryFromNewerVersion,
     EntryInvalid,
     decode_entry,

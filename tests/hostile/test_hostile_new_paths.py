@@ -96,18 +96,14 @@ print(len(talks)); print(problems[0])
 
 @unix_only
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
-def test_the_home_screens_draft_line_and_the_drafts_list_never_wait_on_a_fifo(private_home: Path, kind: str) -> None:
+def test_the_home_screens_draft_line_never_waits_on_a_fifo(private_home: Path, kind: str) -> None:
     plant(private_home / "drafts" / "checkin.json", kind)
     result = limited(private_home, """
-from reconnect_tui.core.drafts import list_drafts
 from reconnect_tui.core.overview import unfinished_checkin
 print(unfinished_checkin(home / "drafts" / "checkin.json").describe())
-print(list_drafts(home / "drafts")[0].problem)
 """)
     assert result.returncode == 0, result.stderr
-    line, problem = result.stdout.splitlines()
-    assert "left unfinished" in line
-    assert ("FIFO" if kind == "fifo" else "symbolic link") in problem
+    assert "left unfinished" in result.stdout
 
 
 @unix_only

@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXED
 from helpers import make_entry
 from textual.widget import Widget
-from textual.widgets import Button, Input, OptionList, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 
 from reconnect_tui.core.entry import FollowUp
 from reconnect_tui.core.journal import Journal
@@ -24,7 +24,6 @@ from reconnect_tui.ui.screens.trends import TrendsScreen
 from reconnect_tui.ui.widgets.entry_list import EntryList
 from reconnect_tui.ui.widgets.closeness_chart import ClosenessChart
 from reconnect_tui.ui.widgets.entry_view import EntryView
-from reconnect_tui.ui.widgets.word_chart import WordChart
 from uihelpers import on_screen, shown, until
 
 MakeApp = Callable[..., ReconnectApp]
