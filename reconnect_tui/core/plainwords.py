@@ -60,10 +60,12 @@ def _where(steps: list[str | int], root: str = "the entry") -> str:
     parent: str | int | None = None
     for step in steps:
         if isinstance(step, int):
+            # Two partners: "first" and "second"; a third (a damaged file) is "partner 3".
+            seat = f"{('first', 'second')[step]} partner" if step < 2 else f"partner {step + 1}"
             if parent == "partners":
-                words[-1] = f"{('first', 'second')[step] if step < 2 else f'partner {step + 1}'} partner"
+                words[-1] = seat
             elif parent == "answers":
-                words[-1] = f"{('first', 'second')[step] if step < 2 else f'answer {step + 1}'} partner's answer"
+                words[-1] = f"{seat}'s answer"
             elif parent in _ITEM_WORDS:
                 words[-1] = f"{_ITEM_WORDS[parent]} {step + 1}"
             else:
@@ -75,7 +77,7 @@ def _where(steps: list[str | int], root: str = "the entry") -> str:
         return root
     text = "'s ".join(words)
     first = words[0].split(" ")
-    numbered = len(first) == 2 and first[0] in _ITEM_WORDS.values() and first[1].isdigit()
+    numbered = len(first) == 2 and first[0] in (*_ITEM_WORDS.values(), "partner") and first[1].isdigit()
     return text if numbered else f"the {text}"
 
 

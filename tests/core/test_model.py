@@ -320,3 +320,11 @@ def test_an_entry_built_in_code_round_trips() -> None:
     entry = make_entry()
     assert entry_from_dict(entry.to_dict()) == entry
     assert decode_entry(encode_entry(entry)) == entry
+
+
+def test_places_past_the_two_partners_are_numbered_not_misnamed() -> None:
+    from reconnect_tui.core.plainwords import _where
+
+    assert _where(["prompts", 0, "answers", 1]) == "prompt 1's second partner's answer"
+    assert _where(["prompts", 0, "answers", 2]) == "prompt 1's partner 3's answer"
+    assert _where(["partners", 3, "name"]) == "partner 4's name"
