@@ -449,9 +449,11 @@ def bench_locked(home: Path, runs: int) -> None:
     from datetime import datetime
 
     from reconnect_tui.core import lockbox
+    from reconnect_tui.core.decks import load_library, shipped_deck_file
     from reconnect_tui.core.drafts import DraftStore
     from reconnect_tui.core.lockbox import Lockbox
     from reconnect_tui.core.locking import encrypt_files
+    from reconnect_tui.core.session import CheckinSession
 
     journal_dir, drafts_dir = home / "journal", home / "drafts"
     passphrase = "bench passphrase"
@@ -481,10 +483,17 @@ def bench_locked(home: Path, runs: int) -> None:
     rows.append((f"load {len(converted[0].converted):,} locked entries ({size:.1f} MB)", load,
                  "fresh process, after the unlock"))
     store = DraftStore(drafts_dir, key)
-    sample = {"words": "x" * 4000}
     now = datetime.now().astimezone()
-    rows.append(("save an encrypted draft (4 kB, fsync)", Figure([timed(lambda: store.save(sample, now))
-                                                                  for _ in range(runs * 4)]), ""))
+    # A real check-in's draft (a draft that could not be read back is refused), long answers in.
+    deck = load_library(shipped_deck_file().parent / "no-user-decks", shipped_deck_file()).get("bedtime")
+    session = CheckinSession(deck=deck, partners=("Alex", "Sam"), started_at=now)
+    session.go_next()
+    for partner in (0, 1):
+        session.set_answer(0, partner, "a quiet walk by the river " * 60)
+    sample = session.to_dict()
+    kb = len(json.dumps(sample).encode()) / 1000
+    rows.append((f"save an encrypted draft ({kb:.0f} kB, fsync)", Figure([timed(lambda: store.save(sample, now))
+                                                                          for _ in range(runs * 4)]), ""))
     rows.append(("encrypt a 4 kB draft (in memory)", Figure([timed(lambda: key.encrypt(b"x" * 4000))
                                                              for _ in range(runs * 20)]), ""))
     command_env = dict(os.environ, RECONNECT_HOME=str(home), RECONNECT_PASSPHRASE_COMMAND=f"echo '{passphrase}'")
