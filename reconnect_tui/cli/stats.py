@@ -32,9 +32,9 @@ def stats() -> None:
     for problem in loaded.problems:
         warn(str(problem))
     now = datetime.now().astimezone()
-    from reconnect_tui.core.couple import couple_view
+    from reconnect_tui.core.couple import couple_names, couple_view
 
-    names = load_config(where.config_file).config.partners
+    names = couple_names(journal, load_config(where.config_file).config.partners)
     ours = couple_view(journal, loaded.entries, names)  # the current couple's check-ins, by person
     summary = journal_stats(ours, now, names)
     out = console()

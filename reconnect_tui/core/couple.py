@@ -33,6 +33,8 @@ class Who:
     """Tells who a partner record is: the person's id, else a key made from the name."""
 
     people: tuple[Person, ...] = ()
+    last_couple: tuple[str, str] | None = None
+    """The people file's couple: the ids of the two who last began a check-in here."""
 
     def key(self, partner: PartnerRecord) -> str:
         """The person's id when the people file knows it; else (schema 1, or an id from
@@ -133,21 +135,40 @@ def previous_gestures(latest: Entry | None, who: Who, couple: Sequence[str]) -> 
 def who_in(journal: Journal) -> Who:
     """The journal's people, or nobody known when the file cannot be read (names still match)."""
     try:
-        return Who(PeopleStore(journal.root, journal.key).people)
+        store = PeopleStore(journal.root, journal.key)
+        return Who(store.people, store.couple)
     except PeopleError:
         return Who()
 
 
 def note_the_couple(journal: Journal, names: Sequence[str]) -> Who:
-    """Make sure both are in the people file (a new name is a new person); PeopleError if it cannot be written."""
+    """Make sure both are in the people file (a new name is a new person), noted as the
+    couple whose journal this is; PeopleError if it cannot be written."""
     store = PeopleStore(journal.root, journal.key)
-    for name in names:
-        store.find_or_add(name)
-    return Who(store.people)
+    first, second = (store.find_or_add(name) for name in names)
+    store.note_couple(first.id, second.id)
+    return Who(store.people, store.couple)
+
+
+def couple_names(journal: Journal, remembered: Sequence[str] | None) -> tuple[str, str] | None:
+    """Whose journal this is, by their names now: the names remembered in the settings,
+    else the two who last began a check-in here (so a rename shows at once, and an
+    imported check-in of another couple never takes their place); None before any."""
+    if remembered:
+        return (remembered[0], remembered[1])
+    who = who_in(journal)
+    if who.last_couple is None:
+        return None
+    first, second = (who.name(key) for key in who.last_couple)
+    return (first, second) if first and second else None
 
 
 def couple_view(journal: Journal, entries: Sequence[Entry], names: Sequence[str] | None) -> list[Entry]:
-    """The current couple's check-ins, in the couple's order; `names` are theirs (else the latest check-in's)."""
+    """The current couple's check-ins, in the couple's order; `names` are theirs (couple_names).
+
+    Without names (a journal from before the people file noted its couple), the
+    latest check-in's two people are taken to be the couple.
+    """
     if not entries:
         return []
     who = who_in(journal)
@@ -180,6 +201,8 @@ def rename_person(journal: Journal, old: str, new: str, remembered: Sequence[str
     known = store.find(old)
     if known is None:
         raise PeopleError(f"nobody in this journal has used the name “{old}”")
+    if known.name == new:
+        raise PeopleError(f"{new} is already the name in use; nothing was changed")
     person = store.rename(known.id, new)
     updated = None
     if remembered and len(remembered) == 2:

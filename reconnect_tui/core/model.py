@@ -348,11 +348,17 @@ class PeopleFile(Struct, frozen=True, kw_only=True, gc=False, tag_field="schema_
     """`<journal>/people.json`: everyone who has taken part, so it syncs with the journal."""
 
     people: Annotated[tuple[Person, ...], Meta(max_length=1000)] = ()
+    # The two who last began a check-in here: whose journal it is when no names are
+    # remembered in the settings (an import never changes it, so another couple's
+    # newer check-in does not take their place).
+    couple: tuple[Id, Id] | None = None
 
     def __post_init__(self) -> None:
         ids = [person.id for person in self.people]
         if len(set(ids)) != len(ids):
             raise ValueError("two people have the same id")
+        if self.couple is not None and (self.couple[0] == self.couple[1] or not set(self.couple) <= set(ids)):
+            raise ValueError("the couple must be two different people of the file")
 
 
 # --- drafts ----------------------------------------------------------------------------------

@@ -123,6 +123,14 @@ class PeopleStore:
         assert self._people is not None
         return self._people.people
 
+    @property
+    def couple(self) -> tuple[str, str] | None:
+        """The ids of the two who last began a check-in here, if any have."""
+        if self._people is None:
+            self.load()
+        assert self._people is not None
+        return self._people.couple
+
     def get(self, person_id: str) -> Person | None:
         """The person with this id, or None."""
         return next((p for p in self.people if p.id == person_id), None)
@@ -175,6 +183,15 @@ class PeopleStore:
     def find_or_add(self, name: str) -> Person:
         """The person who used this name, or a new one."""
         return self.find(name) or self.add(name)
+
+    def note_couple(self, first: str, second: str) -> None:
+        """Remember these two (ids of this file) as the couple who last began a check-in here."""
+        self.load()
+        for person_id in (first, second):
+            self._known(person_id)
+        if self.couple is not None and set(self.couple) == {first, second}:
+            return  # the same two, in whichever seats: nothing to write
+        self._write(self.people, couple=(first, second))
 
     def rename(self, person_id: str, new_name: str) -> Person:
         """Give someone a new current name; the names they used before are kept, so
@@ -237,8 +254,8 @@ class PeopleStore:
         self._write(tuple(person if p.id == person.id else p for p in self.people))
         return person
 
-    def _write(self, people: tuple[Person, ...]) -> None:
-        updated = PeopleFile(people=people)
+    def _write(self, people: tuple[Person, ...], couple: tuple[str, str] | None = None) -> None:
+        updated = PeopleFile(people=people, couple=couple or (self._people.couple if self._people else None))
         data = encode_people(updated)
         try:
             if self.key is not None:

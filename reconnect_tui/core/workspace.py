@@ -92,6 +92,12 @@ class Workspace:
         self.config = load_config(self.paths.config_file)
         return None
 
+    def couple_names(self) -> tuple[str, str] | None:
+        """Whose journal this is, by their names now: remembered, else the last couple here."""
+        from reconnect_tui.core.couple import couple_names
+
+        return couple_names(self.journal, self.config.config.partners)
+
     def default_deck(self) -> Deck:
         """The configured deck, or the shipped default if that one is gone."""
         wanted = self.config.config.deck

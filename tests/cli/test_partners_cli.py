@@ -66,3 +66,23 @@ def test_rename_holds_the_new_name_to_the_same_limit_and_cleans_it(private_home:
     cleaned = run("partners", "rename", "Maya", "Ma\x1b[31mya\x07  B")
     assert cleaned.exit_code == 0 and "\x1b" not in cleaned.stdout
     assert PeopleStore(journal.root).find("Maya").name == "Ma[31mya B"  # type: ignore[union-attr]
+
+
+def test_without_remembered_names_the_couple_who_checked_in_here_stays_theirs(private_home: Path) -> None:
+    # Names given with --partners only: no names in the settings. The people file notes
+    # who began the check-ins here, so another couple's newer, imported check-in does
+    # not take the journal over, and a rename shows at once.
+    journal = Journal(private_home / "journal")
+    note_the_couple(journal, ["Maya", "Jonas"])
+    journal.save(make_entry(MOMENT, "ours", names=("Maya", "Jonas"), closeness=((4, 4), (4, 4))))
+    journal.save(make_entry(MOMENT + timedelta(days=1), "theirs", names=("Robin", "Kim"), closeness=((1, 1), (1, 1))))
+    out = run("stats").stdout
+    assert out.splitlines()[0] == "Maya and Jonas" and "1 check-in since" in out
+    assert run("partners", "rename", "Maya", "May").exit_code == 0
+    assert run("stats").stdout.splitlines()[0] == "May and Jonas"
+
+
+def test_renaming_to_the_same_name_says_nothing_changed(private_home: Path) -> None:
+    note_the_couple(Journal(private_home / "journal"), ["Maya", "Jonas"])
+    same = run("partners", "rename", "Maya", " Maya ")
+    assert same.exit_code == 1 and same.stderr.strip() == "reconnect: Maya is already the name in use; nothing was changed"

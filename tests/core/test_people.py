@@ -94,6 +94,20 @@ def test_six_people_use_every_colour_then_they_repeat(tmp_path: Path) -> None:
     assert colours[: len(COLOURS)] == list(COLOURS) and colours[-1] in COLOURS
 
 
+def test_the_couple_who_last_began_a_check_in_is_noted_and_kept_through_changes(tmp_path: Path) -> None:
+    store = PeopleStore(tmp_path)
+    assert store.couple is None  # a file from before the couple was noted reads as before
+    maya, jonas, kim = store.add("Maya"), store.add("Jonas"), store.add("Kim")
+    store.note_couple(maya.id, jonas.id)
+    store.rename(maya.id, "May")
+    store.note_couple(jonas.id, maya.id)  # the same two, the other way round: nothing to write
+    assert PeopleStore(tmp_path).couple == (maya.id, jonas.id)
+    store.note_couple(kim.id, jonas.id)
+    assert PeopleStore(tmp_path).couple == (kim.id, jonas.id)
+    with pytest.raises(PeopleError, match="nobody in the people file has the id"):
+        store.note_couple(maya.id, "p-00000000")
+
+
 def test_a_change_made_in_another_window_is_not_lost(tmp_path: Path) -> None:
     one, two = PeopleStore(tmp_path), PeopleStore(tmp_path)
     assert one.people == () and two.people == ()
@@ -116,8 +130,13 @@ def test_a_change_made_in_another_window_is_not_lost(tmp_path: Path) -> None:
         ),
         (b'{"schema_version": 3, "people": []}', "newer reconnect"),
         (b"[]", "it is not a people file"),
+        (
+            b'{"schema_version": 2, "people": [{"id": "p-1", "names": ["A"], "colour": "rose"}],'
+            b' "couple": ["p-1", "p-2"]}',
+            "the couple must be two different people of the file",
+        ),
     ],
-    ids=["not-json", "no-names", "colour", "id", "same-id", "newer", "list"],
+    ids=["not-json", "no-names", "colour", "id", "same-id", "newer", "list", "couple"],
 )
 def test_a_damaged_people_file_is_named_and_never_overwritten(tmp_path: Path, content: bytes, words: str) -> None:
     path = tmp_path / "people.json"

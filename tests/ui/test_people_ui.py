@@ -251,3 +251,21 @@ async def test_who_goes_first_alternates_between_the_people_not_the_seats(make_a
     # Given the other way round, the names would put Maya first again by seat: it is Jonas's turn.
     assert await first_to_answer(("Jonas", "Maya")) == "Jonas"
     assert await first_to_answer(("Maya", "Jonas")) == "Maya"
+
+
+async def test_history_without_remembered_names_keeps_the_couple_who_checks_in_here(
+        make_app: MakeApp, private_home: Path) -> None:
+    from reconnect_tui.core.couple import note_the_couple
+
+    journal = Journal(private_home / "journal")
+    people = PeopleStore(journal.root)
+    note_the_couple(journal, ["Maya", "Jonas"])
+    people.rename(people.find("Maya").id, "May")  # type: ignore[union-attr]
+    journal.save(make_entry(FIXED - timedelta(days=3), "ours", names=("Maya", "Jonas")))
+    journal.save(make_entry(FIXED - timedelta(days=1), "imported", names=("Robin", "Kim")))
+    app = make_app(start="history", partners=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await on_screen(pilot, HistoryScreen)
+        screen = app.screen
+        await until(pilot, lambda: screen.complete, "the whole journal")  # type: ignore[attr-defined]
+        assert screen.names == ("May", "Jonas")  # type: ignore[attr-defined]

@@ -100,7 +100,7 @@ class HistoryScreen(Screen[None]):
         self.clock = clock
         self.index: JournalIndex | None = None
         self.complete = False  # every entry is in the index (not just the newest)
-        self.names: tuple[str, str] = workspace.config.config.partners or ("", "")
+        self.names: tuple[str, str] = workspace.couple_names() or ("", "")
         self.shown: list[Entry] = []
         self.who = who_in(workspace.journal)
         self.couple: tuple[str, ...] = self.who.couple(self.names) if all(self.names) else ()
@@ -168,8 +168,8 @@ class HistoryScreen(Screen[None]):
     def _loaded(self, loaded: JournalLoad, index: JournalIndex, complete: bool) -> None:
         self.index = index
         self.complete = complete
-        if index.entries and not self.workspace.config.config.partners:
-            self._show_header(index.entries[0].names)  # no names remembered: the latest check-in's
+        if index.entries and not all(self.names):
+            self._show_header(index.entries[0].names)  # no couple known yet: the latest check-in's
             self.couple = self.who.keys(index.entries[0])
         deck_filter = self.query_one("#deck-filter", Select)
         chosen = deck_filter.value

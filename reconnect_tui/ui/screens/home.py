@@ -132,7 +132,7 @@ class HomeScreen(Screen[None]):
     def look_back(self) -> None:
         entries = self.workspace.journal.load().entries
         now = self.clock()
-        names = self.workspace.config.config.partners
+        names = self.workspace.couple_names()
         ours = couple_view(self.workspace.journal, entries, names)
         who = who_in(self.workspace.journal)
         gestures = this_weeks_gestures(ours, now, key=who.key)  # the couple's own, not an import's
@@ -228,7 +228,7 @@ class HomeScreen(Screen[None]):
         """Change a name, as `reconnect partners rename` does: the couple's names first."""
         from reconnect_tui.ui.screens.rename import RenameScreen
 
-        names = list(self.workspace.config.config.partners or ())
+        names = list(self.workspace.couple_names() or ())
         if not names:
             names = [person.name for person in who_in(self.workspace.journal).people]
         if not names:

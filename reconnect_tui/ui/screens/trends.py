@@ -61,7 +61,7 @@ class TrendsScreen(Screen[str | None]):
 
     def _show(self, loaded: JournalLoad) -> None:
         now = self.clock()
-        names = self.workspace.config.config.partners
+        names = self.workspace.couple_names()
         ours = couple_view(self.workspace.journal, loaded.entries, names)  # by person, the couple's only
         stats = journal_stats(ours, now, names)
         status = self.query_one("#trends-status", Static)
