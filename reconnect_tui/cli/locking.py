@@ -31,13 +31,33 @@ LOST_WARNING = (
 
 
 def _ask(text: str, confirm: bool = False) -> str:
-    try:
-        answer = typer.prompt(text, hide_input=True, confirmation_prompt=confirm, err=True)
-    except typer.Abort:
-        raise fail("no passphrase was given; nothing was changed") from None
+    if sys.stdin is None or not sys.stdin.isatty():
+        answer = _read_piped(text, confirm)
+    else:
+        try:
+            answer = typer.prompt(text, hide_input=True, confirmation_prompt=confirm, err=True)
+        except typer.Abort:
+            raise fail("no passphrase was given; nothing was changed") from None
     if not answer:
         raise fail("an empty passphrase cannot lock a journal; nothing was changed")
     return answer
+
+
+def _read_piped(text: str, confirm: bool) -> str:
+    """A passphrase piped in by a script, a line at a time. There is no terminal to hide
+    it on, so Python's "input may be echoed" warning would only alarm; the prompt still
+    goes to stderr, so a person who pasted it into a pipe sees what was asked."""
+    lines = []
+    for asked in (text, "Repeat for confirmation")[: 2 if confirm else 1]:
+        typer.echo(f"{asked}: ", err=True, nl=False)
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if not line:
+            raise fail("no passphrase was given; nothing was changed")
+        lines.append(line.removesuffix("\n").removesuffix("\r"))
+    typer.echo("", err=True)
+    if confirm and lines[0] != lines[1]:
+        raise fail("the two passphrases were not the same; nothing was changed")
+    return lines[0]
 
 
 def _command_passphrase() -> str | None:

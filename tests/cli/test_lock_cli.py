@@ -88,6 +88,7 @@ def test_lock_refuses_two_different_passphrases_and_changes_nothing(paths: Paths
     before = folder_digest(private_home)
     result = run("lock", "--no-recovery-key", input="one\ntwo\none\nthree\n")
     assert result.exit_code != 0
+    assert "the two passphrases were not the same; nothing was changed" in result.stderr
     assert folder_digest(private_home) == before
     assert not Lockbox(paths.journal_dir).locked
 
@@ -119,6 +120,7 @@ def test_a_wrong_passphrase_three_times_ends_kindly_and_changes_nothing(locked: 
     result = run("export", input="wrong one\nwrong two\nwrong three\n")
     assert result.exit_code == 1
     assert result.stderr.count("Try again") == 2
+    assert "echoed" not in result.stderr and "Warning" not in result.stderr  # piped: no getpass alarm
     told = [line for line in result.stderr.split("reconnect:")[1:]]
     assert len(told) == 1 and told[0].startswith(" that passphrase did not open the journal three times")
     assert "nothing was changed" in told[0] and "\n" not in told[0].strip()
@@ -256,3 +258,18 @@ def test_lock_waits_for_an_open_check_in(paths: Paths, private_home: Path, monke
     assert "a check-in is already open" in result.stderr
     assert not Lockbox(paths.journal_dir).locked
     assert phrase_anywhere(private_home)  # nothing was converted
+
+
+def test_a_piped_passphrase_is_read_without_python_s_echo_warning(locked: Paths, private_home: Path) -> None:
+    # A script pipes the passphrase in (no terminal): getpass would print "GetPassWarning
+    # ... Password input may be echoed" with a path into Python itself.
+    import subprocess
+    import sys
+
+    env = dict(os.environ, RECONNECT_HOME=str(private_home))
+    env.pop("RECONNECT_PASSPHRASE_COMMAND", None)
+    result = subprocess.run([sys.executable, "-m", "reconnect_tui", "stats"], input=f"{RIGHT}\n", env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "12 check-ins" in result.stdout
+    assert "echoed" not in result.stderr and "getpass" not in result.stderr
