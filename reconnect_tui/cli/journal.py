@@ -106,5 +106,11 @@ def import_journal(
     for problem in result.problems:
         warn(problem)
     typer.echo(f"Added {_plural(len(result.added))}; skipped {len(result.skipped)} already in the journal.")
+    if result.differing:
+        ids = ", ".join(entry.id for entry in result.differing[:5]) + (", …" if len(result.differing) > 5 else "")
+        verb = "differs" if len(result.differing) == 1 else "differ"
+        warn(f"{_plural(len(result.differing))} in the file {verb} from the journal's copy ({ids}); the journal's "
+             "copy was kept. To keep the file's instead, delete that check-in from the journal (history, d) "
+             "and import again")
     if result.problems:
         raise typer.Exit(1)

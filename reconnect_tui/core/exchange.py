@@ -202,6 +202,7 @@ def to_markdown(entries: Iterable[Entry]) -> str:
 class ImportResult:
     added: list[Entry] = field(default_factory=list)
     skipped: list[Entry] = field(default_factory=list)  # already in the journal
+    differing: list[Entry] = field(default_factory=list)  # skipped, but the journal's copy says otherwise
     problems: list[str] = field(default_factory=list)  # entries that could not be read or placed
     duplicates: list[Entry] = field(default_factory=list)  # a second copy of an id inside the export
     notes_added: list[Note] = field(default_factory=list)  # later notes the journal did not have
@@ -351,7 +352,8 @@ def import_file(journal: Journal, path: Path, opener: Callable[[bytes], bytes] |
     """Add the entries of an export that the journal does not have yet (encrypted on
     the way in when the journal is locked).
 
-    Entries already there (same id) are skipped; an entry whose place in the journal
+    Entries already there (same id) are skipped, and noted in `differing` when the
+    journal's copy says something else (it is kept); an entry whose place in the journal
     is taken by a damaged file is reported, and the damaged file is left as it is.
     """
     entries, problems, duplicates = _read_export(path, opener)
@@ -364,7 +366,10 @@ def import_file(journal: Journal, path: Path, opener: Callable[[bytes], bytes] |
         if entry.id in known:
             result.skipped.append(entry)
             if entry.id in in_journal:
-                _add_notes(journal, in_journal[entry.id], entry.notes, set(in_journal[entry.id].notes), result)
+                here = in_journal[entry.id]
+                if msgspec.structs.replace(here, notes=()) != msgspec.structs.replace(entry, notes=()):
+                    result.differing.append(entry)  # the journal's copy is kept; the couple is told
+                _add_notes(journal, here, entry.notes, set(here.notes), result)
             continue
         target = journal.path_for(entry)
         if target in damaged:

@@ -160,7 +160,18 @@ def test_export_to_stdout_and_file_then_import(private_home: Path, tmp_path: Pat
     assert imported.exit_code == 0
     assert "Added 4 check-ins; skipped 0" in imported.stdout
     assert run("export").stdout == full.read_text()
-    assert "Added 0 check-ins; skipped 4" in run("import", str(full)).stdout
+    again = run("import", str(full))
+    assert "Added 0 check-ins; skipped 4" in again.stdout and "differ" not in again.stderr
+
+    # The same id with other words (an edited or another device's copy): kept as the
+    # journal has it, and said, instead of a quiet "skipped".
+    changed = json.loads(full.read_text())
+    changed["entries"][1]["prompts"][0]["answers"][0]["answer"] = "Different words entirely"
+    full.write_text(json.dumps(changed))
+    told = run("import", str(full))
+    assert told.exit_code == 0 and "Added 0 check-ins; skipped 4" in told.stdout
+    assert "1 check-in in the file differs from the journal's copy (e00001); the journal's copy was kept" in told.stderr
+    assert "Different words" not in run("export").stdout
 
 
 def test_bad_dates_and_bad_import_files_are_one_clear_line(tmp_path: Path) -> None:
