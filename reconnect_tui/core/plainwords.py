@@ -66,10 +66,14 @@ def _where(steps: list[str | int], root: str = "the entry") -> str:
                 words[-1] = seat
             elif parent == "answers":
                 words[-1] = f"{seat}'s answer"
-            elif parent in _ITEM_WORDS:
+            elif parent in _ITEM_WORDS and words[-1] == _FIELD_WORDS.get(parent, parent):
                 words[-1] = f"{_ITEM_WORDS[parent]} {step + 1}"
+            elif parent in _ITEM_WORDS:
+                words.append(f"{_ITEM_WORDS[parent]} {step + 1}")
             else:
                 words.append(f"item {step + 1}")
+        elif step == "answer" and words and words[-1].endswith("answer"):
+            pass  # an answer's own `answer` field: "the first partner's answer", said once
         else:
             words.append(_FIELD_WORDS.get(step, step.replace("_", " ")))
         parent = step

@@ -328,3 +328,11 @@ def test_places_past_the_two_partners_are_numbered_not_misnamed() -> None:
     assert _where(["prompts", 0, "answers", 1]) == "prompt 1's second partner's answer"
     assert _where(["prompts", 0, "answers", 2]) == "prompt 1's partner 3's answer"
     assert _where(["partners", 3, "name"]) == "partner 4's name"
+
+
+def test_an_answer_s_own_answer_field_is_named_once() -> None:
+    from reconnect_tui.core.plainwords import _where
+
+    assert _where(["prompts", 0, "answers", 0, "answer"]) == "prompt 1's first partner's answer"
+    assert _where(["prompts", 0, "answers", 0, "answer", 1]) == "prompt 1's first partner's answer's choice 2"
+    assert _where(["people", 0, "names", 1]) == "person 1's name 2"
