@@ -75,7 +75,7 @@ class ReconnectApp(App[None]):
         # the first screen, so the journal's styles are named here when it is one.
         journal = [JOURNAL_STYLES] if start != "checkin" else []
         # Each person's colour, known before the stylesheet is built (it reads them).
-        names = (request.partners if request else None) or workspace.config.config.partners
+        names = (request.partners if request else None) or workspace.couple_names()
         who = who_in(workspace.journal)
         self.seats: Seats = self._colours_of(who, who.couple(names)) if names else (None, None)
         self.colour_variables: dict[str, str] = {}
@@ -380,7 +380,7 @@ class ReconnectApp(App[None]):
 
     def _session_without_questions(self) -> CheckinSession | None:
         """A new session, if there is no draft to offer and both names are known."""
-        partners = self.request.partners or self.workspace.config.config.partners
+        partners = self.request.partners or self.workspace.couple_names()  # remembered, else the last couple here
         drafts = self.workspace.drafts
         if partners is None or drafts.exists() or any(drafts.folder.glob("parked-*")):
             return None  # something to offer or mention first
@@ -461,7 +461,7 @@ class ReconnectApp(App[None]):
 
     async def _new_session(self, request: CheckinRequest) -> CheckinSession:
         workspace = self.workspace
-        partners = request.partners or workspace.config.config.partners
+        partners = request.partners or workspace.couple_names()
         if partners is None:
             from reconnect_tui.ui.screens.names import NamesScreen
 

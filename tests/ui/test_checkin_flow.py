@@ -59,6 +59,20 @@ async def test_first_use_asks_the_names_once_and_remembers_them(make_app: MakeAp
     assert load_config(private_home / "config.toml").config.partners == ("Alex", "Sam")
 
 
+async def test_a_couple_who_gave_their_names_for_once_is_not_greeted_as_new(make_app: MakeApp,
+                                                                          private_home: Path) -> None:
+    # Names only ever given with --partners: nothing in the settings, but the people
+    # file knows who checks in here, so a plain `reconnect checkin` starts with them.
+    from reconnect_tui.core.couple import note_the_couple
+
+    note_the_couple(Journal(private_home / "journal"), ["Maya", "Jonas"])
+    app = make_app(partners=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        assert checkin(pilot).session.partners == ("Maya", "Jonas")
+    assert load_config(private_home / "config.toml").config.partners is None  # still "this time only"
+
+
 async def test_a_whole_check_in_from_the_keyboard(make_app: MakeApp, private_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
