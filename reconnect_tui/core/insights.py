@@ -140,11 +140,16 @@ def closeness_together(partners: Sequence[PartnerTrend], last: int = 10) -> str 
 
     Never one line per partner: a word beside one name reads like a grade, and
     invites "why are you always lower?". The middle (median) of both partners'
-    recent ratings is said in words.
+    recent ratings is said in words: one word, or the two it falls between.
     """
     def middle(which: str) -> str | None:
-        values = [v for p in partners for v in getattr(p, which)[-last:] if v is not None]
-        return CLOSENESS_WORDS[int(statistics.median(values) + 0.5)] if values else None
+        # With an even count the middle falls between two ratings: both are said, so
+        # "Close" and "A bit apart" never average into an "In between" nobody chose.
+        values = sorted(v for p in partners for v in getattr(p, which)[-last:] if v is not None)
+        if not values:
+            return None
+        low, high = CLOSENESS_WORDS[statistics.median_low(values)], CLOSENESS_WORDS[statistics.median_high(values)]
+        return f"around “{low}”" if low == high else f"between “{low}” and “{high}”"
 
     shown = min(last, max((len(p.before) for p in partners), default=0))
     if not shown:
@@ -152,11 +157,10 @@ def closeness_together(partners: Sequence[PartnerTrend], last: int = 10) -> str 
     arrived, left = middle("before"), middle("after")
     lately = "your last check-in" if shown == 1 else f"your last {shown} check-ins"
     if arrived and left:
-        return f"Over {lately}, the two of you mostly arrived feeling around “{arrived}” and left feeling around “{left}”."
+        return f"Over {lately}, the two of you mostly arrived feeling {arrived} and left feeling {left}."
     if arrived or left:
-        return f"Over {lately}, the two of you mostly {'arrived' if arrived else 'left'} feeling around “{arrived or left}”."
+        return f"Over {lately}, the two of you mostly {'arrived' if arrived else 'left'} feeling {arrived or left}."
     return None
-
 
 @dataclass(frozen=True)
 class FollowThrough:

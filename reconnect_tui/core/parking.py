@@ -48,13 +48,13 @@ class ParkedTalk:
         return self.session.deck.id
 
     def where(self) -> str:
-        """"at prompt 5 of 9", "arriving", "closing": never anything anyone wrote."""
+        """"at prompt 5 of 9", "at the start", "at the close": never anything anyone wrote."""
         step = self.session.step
         if step.kind is StepKind.PROMPT:
             number, total = self.session.prompt_number() or (0, 0)
             return f"at prompt {number} of {total}"
-        return {StepKind.ARRIVE: "arriving", StepKind.FOLLOW_UP: "at since last time",
-                StepKind.CLOSE: "closing"}[step.kind]
+        return {StepKind.ARRIVE: "at the start", StepKind.FOLLOW_UP: "looking back at last time's gestures",
+                StepKind.CLOSE: "at the close"}[step.kind]
 
     def describe(self, now: datetime) -> str:
         """"Repairing a hurt, at prompt 5 of 9, parked Tuesday"."""

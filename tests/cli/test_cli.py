@@ -254,7 +254,7 @@ def test_stats_on_an_empty_journal_and_on_a_small_one(private_home: Path) -> Non
     assert "Alex and Sam" in result.stdout and "5 check-ins since 26 November 2026" in result.stdout
     assert "Check-ins per month" in result.stdout and "Small gestures" in result.stdout
     said = " ".join(result.stdout.split())
-    assert "the two of you mostly arrived feeling around" in said  # said of the two of you, not per person
+    assert "the two of you mostly arrived feeling" in said  # said of the two of you, not per person
     assert "usually" not in said
 
 

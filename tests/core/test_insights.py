@@ -210,8 +210,8 @@ def test_closeness_is_described_of_the_two_of_you_together() -> None:
     entries = nightly(6, closeness=((2, 4), (3, 4)))
     stats = journal_stats(entries, MOMENT)
     words = closeness_together(stats.partners)
-    assert words == ("Over your last 6 check-ins, the two of you mostly arrived feeling around “In between” "
-                     "and left feeling around “Close”.")
+    assert words == ("Over your last 6 check-ins, the two of you mostly arrived feeling between “A bit apart” "
+                     "and “In between” and left feeling around “Close”.")
     assert "Alex" not in words and "Sam" not in words
     only_before = journal_stats(nightly(1, closeness=((2, None), (None, None))), MOMENT)
     assert closeness_together(only_before.partners) == (
@@ -219,6 +219,9 @@ def test_closeness_is_described_of_the_two_of_you_together() -> None:
     )
     assert closeness_together(journal_stats(nightly(2, closeness=((None, None), (None, None))), MOMENT).partners) is None
     assert closeness_together([]) is None
+    # One check-in, "Close" and "A bit apart": no "In between" that neither of them chose.
+    apart = closeness_together(journal_stats(nightly(1, closeness=((4, None), (2, None))), MOMENT).partners)
+    assert apart == "Over your last check-in, the two of you mostly arrived feeling between “A bit apart” and “Close”."
 
 
 def test_a_lower_now_after_a_hard_talk_is_called_normal() -> None:

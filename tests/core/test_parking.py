@@ -82,3 +82,16 @@ def test_in_a_locked_journal_a_parked_talk_is_never_written_in_plain(tmp_path: P
         ParkedTalks(tmp_path, None, must_encrypt=True).park(s.to_dict(), MOMENT, None)
     parked.remove(s.entry_id)
     assert not list(tmp_path.iterdir())
+
+
+def test_where_a_talk_stands_reads_as_words_at_every_step(tmp_path: Path) -> None:
+    parked = ParkedTalks(tmp_path)
+    s = CheckinSession(deck=make_deck(1), partners=("Alex", "Sam"), started_at=MOMENT)
+    seen = []
+    while True:
+        parked.park(s.to_dict(), MOMENT, None)
+        seen.append(parked.get(s.entry_id).where())
+        if s.is_last_step:
+            break
+        s.go_next()
+    assert seen[0] == "at the start" and seen[-1] == "at the close" and "at prompt 1 of 1" in seen
