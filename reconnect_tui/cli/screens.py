@@ -98,9 +98,20 @@ def checkin(
 def _after(app: ReconnectApp) -> None:
     """Say goodbye on the plain terminal, and pass on a failure's exit code."""
     if app.farewell:
-        typer.echo(app.farewell, err=bool(app.return_code))
+        typer.echo(_fitted(app.farewell), err=bool(app.return_code))
     if app.return_code:
         raise typer.Exit(app.return_code)
+
+
+def _fitted(text: str) -> str:
+    """Wrapped at the terminal's width between words: the terminal itself would break
+    a long goodbye anywhere, even inside `reconnect`."""
+    import shutil
+    import textwrap
+
+    width = max(20, shutil.get_terminal_size().columns - 1)
+    return "\n".join(textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) if line else ""
+                     for line in text.splitlines())
 
 
 def _key_before_the_screen():  # type: ignore[no-untyped-def]

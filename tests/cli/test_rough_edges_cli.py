@@ -106,3 +106,15 @@ def test_a_changed_file_names_the_line_in_words() -> None:
     raw = b'{\n  "id": "x",\n  oops\n}'
     words = damage_in_words("JSON is malformed: invalid character (byte 20)", raw)
     assert words == "its text was changed or damaged near line 3, so it is not valid JSON"
+
+
+def test_a_goodbye_after_the_screen_breaks_between_words(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from reconnect_tui.cli.screens import _fitted
+
+    monkeypatch.setenv("COLUMNS", "40")
+    said = _fitted("Your talk is parked. Take your time; `reconnect` lists it on the home screen, and "
+                   "`reconnect checkin --deck bedtime` offers to pick it up again.\n\nSecond line.")
+    lines = said.splitlines()
+    assert all(len(line) <= 39 for line in lines if " " in line)
+    assert "`reconnect`" in said and "`reconnect checkin --deck" in " ".join(lines)
+    assert lines[-2:] == ["", "Second line."]
