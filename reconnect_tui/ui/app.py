@@ -53,6 +53,13 @@ class CheckinRequest:
     mode: str | None = None  # `--mode`: every prompt this way, this time
 
 
+def _types_words(widget: object) -> bool:
+    """A field where Tab only moves on: a one-line input, or a text area that does not indent."""
+    from textual.widgets import Input, TextArea
+
+    return isinstance(widget, Input) or (isinstance(widget, TextArea) and widget.tab_behavior == "focus")
+
+
 class ReconnectApp(App[None]):
     # journal.tcss comes with the screens that use it (home, history, trends), so a
     # check-in does not parse and match styles it never shows (see __init__).
@@ -200,6 +207,18 @@ class ReconnectApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not self._screen_stack:
             return  # a key still queued as the app closes: no screen is left to take it
+        if isinstance(event, events.Key) and not event.is_forwarded and event.key in ("tab", "shift+tab") \
+                and _types_words(self.focused):
+            # Textual would hand Tab to the field, which passes it up to the screen to
+            # move on; letters typed straight after it (a quick typist, keys piling up
+            # while the app is busy) were by then queued to the field being left, so one
+            # partner's words could land in the other's box. Moving here, at once, sends
+            # every later key to the field that has the cursor next.
+            if event.key == "tab":
+                self.action_focus_next()
+            else:
+                self.action_focus_previous()
+            return
         await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:
