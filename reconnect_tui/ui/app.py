@@ -262,10 +262,25 @@ class ReconnectApp(App[None]):
             return
         session = await self._offer_draft()
         if session is None:
-            session = await self._offer_parked(request)
+            talk = self._parked_to_offer(request)
+            if talk is not None:
+                from reconnect_tui.ui.screens.together_dialogs import pick_up_screen
+
+                choice = await self.push_screen_wait(pick_up_screen(f"{talk.describe(self.clock())}.", talk.come_back))
+                if choice is None:
+                    self._not_now()
+                    return
+                if choice == "resume":
+                    session = self._take_parked(talk)
         if session is None:
             session = await self._new_session(request)
         await self.push_screen(self._checkin_screen_for(session))
+
+    def _not_now(self) -> None:
+        """Escape on the offer of a parked talk: nothing starts and nothing changes; from home, home stays."""
+        self.workspace.drafts.unlock()
+        if self.start == "checkin":
+            self.leave("Nothing was started; your talk is still parked (the home screen, reconnect, lists it).")
 
     # --- parked talks (a break parks a talk; see core/parking.py) ----------------------------
 
@@ -275,26 +290,15 @@ class ReconnectApp(App[None]):
 
         return ParkedTalks.beside(self.workspace.drafts)
 
-    async def _offer_parked(self, request: CheckinRequest) -> CheckinSession | None:
+    def _parked_to_offer(self, request: CheckinRequest) -> ParkedTalk | None:
         """`checkin --deck X` with X parked offers to resume it; other parked talks are mentioned."""
         talks, problems = self.parked.all()
         for problem in problems:
             self.notify(problem, severity="warning", timeout=12, markup=False)
         same = [talk for talk in talks if talk.deck_id == request.deck_id]
         if same:
-            talk = same[-1]
-            lines = [f"{talk.describe(self.clock())}."]
-            if talk.come_back:
-                lines.append(f"You planned to come back: {talk.come_back}")
-            from reconnect_tui.ui.screens.together_dialogs import ChoiceScreen
-
-            choice = await self.push_screen_wait(ChoiceScreen(
-                "Pick up your parked talk?", lines,
-                [("resume", "Resume it"), ("fresh", "Start a new one (it stays parked)")], safe="resume",
-            ))
-            if choice == "resume":
-                return self._take_parked(talk)
-        elif talks:
+            return same[-1]
+        if talks:
             waiting = "; ".join(talk.describe(self.clock()) for talk in talks)
             self.notify(f"Parked and waiting for you: {waiting}. The home screen (reconnect) offers it.",
                         timeout=10, markup=False)

@@ -191,7 +191,7 @@ async def test_a_name_is_changed_from_home(make_app: MakeApp, private_home: Path
         await pilot.press("n")
         await on_screen(pilot, RenameScreen)
         dialog = app.screen
-        await pilot.press(*"jonas", "enter")  # someone else's name: said, and nothing changes
+        await pilot.press("tab", *"jonas", "enter")  # someone else's name: said, and nothing changes
         assert "already the name of someone else" in shown(dialog.query_one("#rename-problem"))
         assert app.screen is dialog
         new_name = dialog.query_one("#new-name", Input)
@@ -209,6 +209,21 @@ async def test_a_name_is_changed_from_home(make_app: MakeApp, private_home: Path
     assert Journal(private_home / "journal").load().entries[0].partners[0].name == "Maya"  # the past as it was
 
 
+async def test_rename_starts_on_whose_name_where_left_and_right_choose(make_app: MakeApp, private_home: Path) -> None:
+    maya_and_jonas(private_home)
+    app = make_app(start="home", partners=None)
+    app.workspace.remember(partners=("Maya", "Jonas"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await on_screen(pilot, RenameScreen)
+        dialog = app.screen
+        assert "← → choose" in shown(dialog.query_one(".field-label.first"))
+        assert app.focused is dialog.query_one("#whose")
+        await pilot.press("right", "tab", *"Jo", "enter")  # the second name, the new one, Enter keeps it
+        await until(pilot, lambda: app.screen is not dialog, "the dialog to close")
+    assert [p.names for p in PeopleStore(private_home / "journal").people] == [("Maya",), ("Jo", "Jonas")]
+
+
 async def test_rename_picks_whose_name_and_can_be_cancelled(make_app: MakeApp, private_home: Path) -> None:
     maya_and_jonas(private_home)
     app = make_app(start="home", partners=None)
@@ -216,14 +231,14 @@ async def test_rename_picks_whose_name_and_can_be_cancelled(make_app: MakeApp, p
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.click("#rename")
         await on_screen(pilot, RenameScreen)
-        await pilot.press("shift+tab", "right")  # from the new name back to whose name: the second
+        await pilot.press("right")  # whose name: the second
         await pilot.click("#new-name")
         await pilot.press(*"Jo")
         await pilot.click("#change")
         await until(pilot, lambda: not isinstance(app.screen, RenameScreen), "the dialog to close")
         await pilot.press("n")
         await on_screen(pilot, RenameScreen)
-        await pilot.press(*"Someone", "escape")
+        await pilot.press("tab", *"Someone", "escape")
         await until(pilot, lambda: not isinstance(app.screen, RenameScreen), "the dialog to close")
     assert [p.names for p in PeopleStore(private_home / "journal").people] == [("Maya",), ("Jo", "Jonas")]
 

@@ -8,11 +8,17 @@ the chosen word is also bold and underlined, and every button carries a name.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from conftest import FIXED
+from helpers import make_entry
 from textual.color import Color
 from textual.theme import BUILTIN_THEMES
-from textual.widgets import Button
+from textual.widgets import Button, Checkbox
+
+from reconnect_tui.core.journal import Journal
 
 from reconnect_tui.ui.app import ReconnectApp
 from reconnect_tui.ui.colours import ANSI_PALETTE, AIM, PALETTE, contrast, partner_variables, person_colour, readable, seat_colours
@@ -107,3 +113,38 @@ def test_two_people_of_one_colour_still_look_different() -> None:
     assert seat_colours(("teal", "teal")) == ("teal", "sky")
     assert seat_colours(("lilac", "lilac")) == ("lilac", "rose")
     assert seat_colours((None, None)) == (None, None)
+
+
+def the_mark(box: Checkbox):  # type: ignore[no-untyped-def]
+    """The character drawn inside the box, and its style, as the screen shows it."""
+    for segment in box.render_line(0):
+        if segment.text.strip("▐▌"):
+            return segment.text.strip("▐▌")[0], segment.style
+    raise AssertionError("no box drawn")
+
+
+@pytest.mark.parametrize("theme", [*FIXED_THEMES, "ansi-dark", "ansi-light", "NO_COLOR"])
+async def test_carry_it_on_shows_a_mark_only_when_ticked(
+    make_app: MakeApp, private_home: Path, monkeypatch: pytest.MonkeyPatch, theme: str
+) -> None:
+    """Not by colour alone: unticked is an empty box, ticked a check mark that reads at 4.5:1."""
+    if theme == "NO_COLOR":
+        monkeypatch.setenv("NO_COLOR", "1")
+    Journal(private_home / "journal").save(make_entry(FIXED - timedelta(days=2), "last", intentions=("Tea", None)))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        if theme != "NO_COLOR":
+            app.theme = theme
+        await pilot.press("ctrl+n", "3")  # Not yet: carry it on?
+        await pilot.pause()
+        box = app.screen.query_one("#carry-0", Checkbox)
+        assert box.display and not box.value
+        assert the_mark(box)[0] == " "
+        box.value = True
+        await pilot.pause()
+        mark, style = the_mark(box)
+        assert mark == "✓"
+        if theme in FIXED_THEMES:
+            ratio = shown_contrast(style)
+            assert ratio >= AIM, f"{theme}: the tick is {ratio:.1f}:1"

@@ -12,6 +12,7 @@ from reconnect_tui.core.journal import Journal
 from reconnect_tui.core.together import Phase
 from reconnect_tui.ui.app import ReconnectApp
 from reconnect_tui.ui.screens.checkin import CheckinScreen
+from reconnect_tui.ui.screens.home import HomeScreen
 from reconnect_tui.ui.screens.resume import ResumeScreen
 from reconnect_tui.ui.screens.summary import SummaryScreen
 from reconnect_tui.ui.screens.together_dialogs import BreakScreen, ChoiceScreen
@@ -285,6 +286,43 @@ async def test_checkin_with_a_parked_deck_offers_it_and_a_new_one_can_run_meanwh
         await pilot.press("ctrl+s", "enter")
         await on_screen(pilot, SummaryScreen)
     assert len(entries(private_home)) == 2
+
+
+def parked_files(home: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in (home / "drafts").glob("parked-*.json")}
+
+
+async def test_escape_on_the_offer_to_pick_up_a_parked_talk_means_not_now(
+    make_app: MakeApp, private_home: Path
+) -> None:
+    await park_a_talk(make_app, private_home)
+    before = parked_files(private_home)
+    app = make_app(start="home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: bool(app.screen.query(".parked-line")), "the parked talk")
+        for _ in range(2):  # and again: nothing was left holding the drafts
+            await pilot.press("s")
+            await on_screen(pilot, ChoiceScreen)
+            assert "Pick up your parked talk?" in screen_text(pilot)
+            await pilot.press("escape")
+            await on_screen(pilot, HomeScreen)
+            await pilot.pause(0.2)
+            assert isinstance(app.screen, HomeScreen)
+            assert parked_files(private_home) == before
+            assert not (private_home / "drafts" / "checkin.json").exists()
+
+
+async def test_escape_on_the_offer_from_checkin_leaves_the_talk_parked(make_app: MakeApp, private_home: Path) -> None:
+    await park_a_talk(make_app, private_home)
+    before = parked_files(private_home)
+    app = make_app(deck="bedtime")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, ChoiceScreen)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.farewell is not None, "leaving")
+    assert "still parked" in (app.farewell or "")
+    assert parked_files(private_home) == before
+    assert not (private_home / "drafts" / "checkin.json").exists()
 
 
 async def test_letting_a_parked_talk_go_asks_once_and_can_save_what_was_said(

@@ -55,11 +55,15 @@ class NamesScreen(Screen[tuple[str, str]]):
         # A pasted name can carry control characters: one clean line each.
         names = tuple(clean_line(self.query_one(f"#name-{n}", Input).value).strip() for n in (0, 1))
         if not all(names):
-            self.query_one("#names-hint", Static).update("Two names, please: one for each of you.")
-            self.set_focus(self.query_one(f"#name-{0 if not names[0] else 1}", Input))
-            return
-        if names[0].casefold() == names[1].casefold():
-            self.query_one("#names-hint", Static).update("Two different names, please, so each answer is clearly whose.")
-            self.set_focus(self.query_one("#name-1", Input))
-            return
-        self.dismiss((names[0], names[1]))
+            self._refuse("Two names, please: one for each of you.", 0 if not names[0] else 1)
+        elif names[0].casefold() == names[1].casefold():
+            self._refuse("Two different names, please, so each answer is clearly whose.", 1)
+        else:
+            self.dismiss((names[0], names[1]))
+
+    def _refuse(self, why: str, field: int) -> None:
+        """Say why, below the names. At 80x24 the welcome is taller than the screen, so it scrolls to
+        its end, where the reason and Begin sit under the names, or Enter would seem to do nothing."""
+        self.query_one("#names-hint", Static).update(why)
+        self.set_focus(self.query_one(f"#name-{field}", Input))
+        self.query_one(".welcome", VerticalScroll).scroll_end(animate=False)

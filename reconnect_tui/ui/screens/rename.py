@@ -38,7 +38,7 @@ class RenameScreen(ModalScreen[str | None]):
             yield Static("Past check-ins keep the name as it was then, and stay this person's.",
                          classes="dialog-text")
             if len(self.names) > 1:
-                yield Static("Whose name? (← → choose)", classes="field-label first")
+                yield Static("Whose name? (← → choose, then Tab to the new name)", classes="field-label first")
                 yield WordScale(tuple(self.names), 1, id="whose")  # the choice is bold and underlined too
             else:
                 yield Static(Content(f"Whose name: {self.names[0]}"), classes="field-label first")
@@ -50,7 +50,8 @@ class RenameScreen(ModalScreen[str | None]):
                 yield Button("Change the name", id="change", variant="primary", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#new-name", Input).focus()
+        # Where the hint says ← → work: in the new name they would only move the text cursor.
+        self.query_one("#whose" if len(self.names) > 1 else "#new-name").focus()
 
     @property
     def whose(self) -> str:

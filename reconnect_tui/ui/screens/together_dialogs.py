@@ -1,5 +1,5 @@
-"""Dialogs of talking together: the break that parks the talk (Ctrl+G), letting a
-parked talk go, and "reveal and save, or keep as a draft?".
+"""Dialogs of talking together: the break that parks the talk (Ctrl+G), picking a
+parked talk up or letting it go, and "reveal and save, or keep as a draft?".
 
 The break screen says briefly what a good time-out is and lets the couple note
 when they will come back; the talk is kept under its own name until they do.
@@ -59,10 +59,10 @@ class BreakScreen(ModalScreen[str | None]):
             self.dismiss(None)
 
 
-class ChoiceScreen(ModalScreen[str]):
-    """A question with a few answers; Escape (and the focused, safe answer) is `safe`."""
+class ChoiceScreen(ModalScreen[str | None]):
+    """A question with a few answers, the safe one focused; Escape answers None: not now, nothing chosen."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", "Not now")]
 
     def __init__(self, title: str, lines: list[str], choices: list[tuple[str, str]], safe: str) -> None:
         super().__init__(classes="dialog-screen")
@@ -83,15 +83,19 @@ class ChoiceScreen(ModalScreen[str]):
     def on_mount(self) -> None:
         self.query_one(f"#{self.safe}", Button).focus()
 
-    def action_cancel(self) -> None:
-        self.dismiss(self.safe)
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id or self.safe)
 
 
+def pick_up_screen(description: str, come_back: str | None) -> ChoiceScreen:
+    """Starting the deck of a parked talk: "resume" it, or start "fresh" and leave it parked."""
+    lines = [description] + ([f"You planned to come back: {come_back}"] if come_back else [])
+    return ChoiceScreen("Pick up your parked talk?", lines,
+                        [("resume", "Resume it"), ("fresh", "Start a new one (it stays parked)")], safe="resume")
+
+
 def let_go_screen(description: str) -> ChoiceScreen:
-    """Asked once: "save" what was said as an entry, "delete" it, or "keep" it parked."""
+    """Asked once: "save" what was said as an entry, "delete" it, or "keep" it parked (Escape too)."""
     return ChoiceScreen(
         "Let this talk go?",
         [description, "You can keep what was said as a journal entry (anything still private is shown "
@@ -102,7 +106,7 @@ def let_go_screen(description: str) -> ChoiceScreen:
 
 
 def reveal_or_draft_screen() -> ChoiceScreen:
-    """From a private turn, saving would show what is still private: ask first."""
+    """From a private turn, saving would show what is still private: ask first ("stay", or Escape)."""
     return ChoiceScreen(
         "Reveal and save, or keep as a draft?",
         ["Saving now puts both answers in the journal, including what is still private. "

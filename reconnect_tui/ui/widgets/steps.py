@@ -23,6 +23,7 @@ from reconnect_tui.core.together import Phase
 from reconnect_tui.ui.messages import Given
 from reconnect_tui.ui.widgets.answer_pane import AnswerPane, answer_area
 from reconnect_tui.ui.widgets.care_note import CareNote
+from reconnect_tui.ui.widgets.tick_box import TickBox
 from reconnect_tui.ui.widgets.word_scale import WordScale
 
 CLOSENESS_LABELS = tuple(CLOSENESS_WORDS[n] for n in range(1, 6))
@@ -102,7 +103,7 @@ class FollowUpStep(VerticalScroll):
                     yield Input(person.follow_up_words, placeholder="A few words, if you like",
                                 id=f"follow-up-words-{partner}", compact=True)
                     # Not yet: keep it for the coming days (asked again next time), or let it go.
-                    carry = Checkbox(CARRY_LABEL, person.carried, id=f"carry-{partner}", compact=True,
+                    carry = TickBox(CARRY_LABEL, person.carried, id=f"carry-{partner}", compact=True,
                                      classes="carry")
                     carry.display = chosen == "not_yet"
                     yield carry
