@@ -294,6 +294,20 @@ class TurnsStep(VerticalScroll):
     def on_mount(self) -> None:
         for area in self.query(TextArea):
             area.move_cursor(area.document.end)
+        # Only once the step is laid out do the places of its parts exist; Textual's own
+        # scroll to a newly focused field comes before that, and misses.
+        self.call_after_refresh(self.show_current_part)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show_current_part)
+
+    def show_current_part(self) -> None:
+        """The exchange grows with every try and what is asked now comes last: scroll to it,
+        then make sure the field with the cursor is wholly in view, even in a short terminal."""
+        self.scroll_end(animate=False, immediate=True)
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            self.scroll_to_widget(focused, animate=False, immediate=True)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id in ("heard", "makes-sense"):

@@ -1,0 +1,68 @@
+"""Speaker and listener through Pilot, as a couple meets it at 80x24: many tries, the swap,
+the buttons and the words of the exchange."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Button
+
+from reconnect_tui.core.together import Phase
+from reconnect_tui.ui.app import ReconnectApp
+from reconnect_tui.ui.screens.checkin import CheckinScreen
+from uihelpers import on_screen, until
+
+MakeApp = Callable[..., ReconnectApp]
+
+
+def checkin(pilot: Pilot) -> CheckinScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, CheckinScreen)
+    return screen
+
+
+async def phase(pilot: Pilot, wanted: Phase) -> None:
+    await until(pilot, lambda: checkin(pilot).session.phase is wanted, wanted.value)
+
+
+async def first_prompt(pilot: Pilot) -> CheckinScreen:
+    """Maya speaks first on the first prompt of a turns check-in."""
+    await on_screen(pilot, CheckinScreen)
+    await pilot.press("ctrl+n")
+    await phase(pilot, Phase.SPEAK)
+    return checkin(pilot)
+
+
+def in_view(widget: Widget) -> bool:
+    """Wholly on screen: inside every scrolling container around it and inside the terminal."""
+    screen = widget.screen
+    return screen.can_view_entire(widget) and screen.region.contains_region(widget.region)
+
+
+@pytest.mark.parametrize(("size", "tries"), [((80, 24), 4), ((120, 40), 8)])
+async def test_after_many_not_quites_the_listeners_box_and_the_buttons_stay_in_view(
+    make_app: MakeApp, size: tuple[int, int], tries: int
+) -> None:
+    app = make_app(partners=("Maya", "Jonas"), mode="turns")
+    async with app.run_test(size=size) as pilot:
+        screen = await first_prompt(pilot)
+        await pilot.press(*"I love that dog", "ctrl+n")
+        for attempt in range(1, tries):
+            await phase(pilot, Phase.REFLECT)
+            await pilot.press(*f"Try{attempt}", "tab", *"It makes sense", "ctrl+n")
+            await phase(pilot, Phase.CONFIRM)
+            await pilot.pause()
+            for part in ("#thats-it", "#not-quite", "#added"):
+                assert in_view(screen.query_one(part)), f"{part} on try {attempt}"
+            screen.query_one("#not-quite", Button).press()
+        await phase(pilot, Phase.REFLECT)
+        await pilot.pause()
+        heard = screen.query_one("#heard")
+        assert screen.focused is heard
+        for part in (".turns-who", "#heard", "#makes-sense"):
+            assert in_view(screen.query_one(part)), part
+        await pilot.press(*"Lasttry")
+        await until(pilot, lambda: "Lasttry" in app.export_screenshot(), "the words typed, on screen")
