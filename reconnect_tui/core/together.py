@@ -118,7 +118,8 @@ class Talk:
 
     @property
     def can_swap(self) -> bool:
-        """Before anyone has started on this step, the couple may swap who goes first."""
+        """Whether this sub-step still comes before anyone's turn, so the couple may swap who
+        goes first; the session adds that nobody has written on the step yet (`CheckinSession.can_swap`)."""
         if self.mode == "blind":
             return self.phase is Phase.HANDOVER and not any(self.done) and self.revealed_at is None
         return self.phase is Phase.SPEAK and self.round == 0 and not self.rounds[0].reflections

@@ -66,3 +66,17 @@ async def test_after_many_not_quites_the_listeners_box_and_the_buttons_stay_in_v
             assert in_view(screen.query_one(part)), part
         await pilot.press(*"Lasttry")
         await until(pilot, lambda: "Lasttry" in app.export_screenshot(), "the words typed, on screen")
+
+
+async def test_the_swap_goes_once_the_speaker_has_written(make_app: MakeApp) -> None:
+    app = make_app(partners=("Maya", "Jonas"), mode="turns")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await first_prompt(pilot)
+        swap = screen.query_one("#swap", Button)
+        assert swap.display and "Jonas speaks first instead" in app.export_screenshot().replace("&#160;", " ")
+        await pilot.press("I")
+        await until(pilot, lambda: not swap.display, "the swap gone")
+        assert "speaks first instead" not in app.export_screenshot().replace("&#160;", " ")
+        swap.post_message(Button.Pressed(swap))  # a click already on its way swaps nothing
+        await pilot.pause()
+        assert screen.session.talk.seat == 0 and screen.session.first_seat == 0

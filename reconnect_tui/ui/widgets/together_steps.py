@@ -79,7 +79,7 @@ class HandOverStep(Vertical):
             )
             with Horizontal(classes="hand-over-buttons"):
                 yield Button(Content(f"Start {writer}'s turn"), id="start-turn", variant="primary", compact=True)
-                if talk.can_swap:
+                if self.session.can_swap:
                     yield Button(Content(f"{other} goes first instead"), id="swap", compact=True)
             yield Static("Enter starts · Ctrl+N skips this turn · Ctrl+G takes a break", classes="muted")
 
@@ -268,7 +268,7 @@ class TurnsStep(VerticalScroll):
                          classes="turns-who")
             yield AnswerPane(speaker, names[speaker], index, session.deck.prompts[index],
                              session.answer(index, speaker))
-            if talk.can_swap:
+            if session.can_swap:
                 yield Button(Content(f"{names[listener]} speaks first instead"), id="swap", compact=True)
         elif phase is Phase.REFLECT:
             reflection = talk.current_reflection
