@@ -80,3 +80,23 @@ async def test_the_swap_goes_once_the_speaker_has_written(make_app: MakeApp) -> 
         swap.post_message(Button.Pressed(swap))  # a click already on its way swaps nothing
         await pilot.pause()
         assert screen.session.talk.seat == 0 and screen.session.first_seat == 0
+
+
+async def test_the_heard_step_has_one_next_button_and_enter_moves_on(make_app: MakeApp) -> None:
+    app = make_app(partners=("Maya", "Jonas"), mode="turns")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await first_prompt(pilot)
+        for words in ("I love that dog", "Me too"):
+            await pilot.press(*words, "ctrl+n")
+            await phase(pilot, Phase.REFLECT)
+            await pilot.press("ctrl+n")
+            await phase(pilot, Phase.CONFIRM)
+            screen.query_one("#thats-it", Button).press()
+            await until(pilot, lambda: screen.session.phase is not Phase.CONFIRM, "that's it")
+        await phase(pilot, Phase.HEARD)
+        await pilot.pause()
+        nexts = [b for b in screen.query(Button) if b.display and "Next" in b.label.plain]
+        assert len(nexts) == 1
+        assert app.export_screenshot().count("Next&#160;▶") == 1
+        await pilot.press("enter")
+        await until(pilot, lambda: screen.session.prompt_number() == (2, 7), "the next prompt")

@@ -397,8 +397,6 @@ class CheckinScreen(Screen[None]):
             self.action_finish()
         elif button in ("reveal", "spoken"):
             await self.run_action(button)
-        elif button == "turns-done":
-            await self.run_action("next")
         elif button == "break":
             await self.run_action("take_break")
         elif button == "start-turn":

@@ -247,7 +247,7 @@ class TurnsStep(VerticalScroll):
             Phase.SPEAK: f"#answer-{self.talk.seat}",
             Phase.REFLECT: "#heard",
             Phase.CONFIRM: "#thats-it",
-            Phase.HEARD: "#turns-done",
+            Phase.HEARD: "#next",  # the check-in's own Next: Enter moves on
         }[phase]
 
     def compose(self) -> ComposeResult:
@@ -289,7 +289,6 @@ class TurnsStep(VerticalScroll):
         else:
             rounds = "both of you have" if len(talk.rounds) > 1 else f"{names[talk.rounds[0].speaker]} has"
             yield Static(f"Heard: {rounds} been listened to. Ctrl+N moves on.", classes="step-lead")
-            yield Button("Next ▶", id="turns-done", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         for area in self.query(TextArea):
