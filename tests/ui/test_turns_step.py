@@ -100,3 +100,46 @@ async def test_the_heard_step_has_one_next_button_and_enter_moves_on(make_app: M
         assert app.export_screenshot().count("Next&#160;▶") == 1
         await pilot.press("enter")
         await until(pilot, lambda: screen.session.prompt_number() == (2, 7), "the next prompt")
+
+
+async def reach_confirm(pilot: Pilot) -> CheckinScreen:
+    screen = await first_prompt(pilot)
+    await pilot.press(*"I love that dog", "ctrl+n")
+    await phase(pilot, Phase.REFLECT)
+    await pilot.press(*"You love that dog", "ctrl+n")
+    await phase(pilot, Phase.CONFIRM)
+    await pilot.pause()
+    return screen
+
+
+async def test_a_stray_enter_does_not_answer_for_the_speaker(make_app: MakeApp) -> None:
+    app = make_app(partners=("Maya", "Jonas"), mode="turns")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await reach_confirm(pilot)
+        assert screen.focused is screen.query_one("#added")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session.phase is Phase.CONFIRM and screen.session.talk.current_reflection.response is None
+        await pilot.press(*"mostly the walk", "tab")  # the speaker's own line, then on to the buttons
+        assert screen.focused is screen.query_one("#thats-it")
+        await pilot.press("enter")
+        await phase(pilot, Phase.SPEAK)
+        (reflection,) = screen.session.talk.rounds[0].reflections
+        assert (reflection.response, reflection.added) == ("thats_it", "mostly the walk")
+
+
+async def test_left_and_right_move_between_thats_it_and_not_quite(make_app: MakeApp) -> None:
+    app = make_app(partners=("Maya", "Jonas"), mode="turns")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await reach_confirm(pilot)
+        thats_it, not_quite = screen.query_one("#thats-it"), screen.query_one("#not-quite")
+        thats_it.focus()
+        await pilot.press("right")
+        assert screen.focused is not_quite
+        await pilot.press("right")
+        assert screen.focused is not_quite
+        await pilot.press("left")
+        assert screen.focused is thats_it
+        await pilot.press("right", "enter")
+        await phase(pilot, Phase.REFLECT)
+        assert screen.session.talk.rounds[0].reflections[0].response == "not_quite"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Static, TextArea
@@ -235,6 +236,21 @@ def _answer_words(prompt: object, value: object) -> str:
     return str(value or "").strip()
 
 
+class ResponseButtons(Horizontal):
+    """"That's it" and "Not quite": ← → move between them, as Tab does."""
+
+    BINDINGS = [
+        Binding("left", "move(-1)", "choose", show=False),
+        Binding("right", "move(1)", "choose", key_display="← →"),
+    ]
+
+    def action_move(self, by: int) -> None:
+        buttons = list(self.query(Button))
+        focused = self.screen.focused
+        if focused in buttons:
+            buttons[min(max(buttons.index(focused) + by, 0), len(buttons) - 1)].focus()
+
+
 class TurnsStep(VerticalScroll):
     """Speaker and listener on one prompt: one sub-step at a time, the exchange above it."""
 
@@ -246,7 +262,7 @@ class TurnsStep(VerticalScroll):
         self.first_focus = {
             Phase.SPEAK: f"#answer-{self.talk.seat}",
             Phase.REFLECT: "#heard",
-            Phase.CONFIRM: "#thats-it",
+            Phase.CONFIRM: "#added",  # never a button: a stray Enter must not answer for the speaker
             Phase.HEARD: "#next",  # the check-in's own Next: Enter moves on
         }[phase]
 
@@ -281,11 +297,11 @@ class TurnsStep(VerticalScroll):
             reflection = talk.current_reflection
             assert reflection is not None
             yield Static(Text(f"{names[speaker]}, is that what you meant?", style="bold"), classes="turns-who")
-            with Horizontal(classes="turns-buttons"):
+            yield Input(reflection.added, id="added", compact=True,
+                        placeholder="A line to add, if you like (Tab goes to the buttons)")
+            with ResponseButtons(classes="turns-buttons"):
                 yield Button("That's it", id="thats-it", variant="primary", compact=True)
                 yield Button("Not quite", id="not-quite", compact=True)
-            yield Input(reflection.added, id="added", compact=True,
-                        placeholder="A line to add, if you like")
         else:
             rounds = "both of you have" if len(talk.rounds) > 1 else f"{names[talk.rounds[0].speaker]} has"
             yield Static(f"Heard: {rounds} been listened to. Ctrl+N moves on.", classes="step-lead")
