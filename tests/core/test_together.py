@@ -464,7 +464,7 @@ def test_turns_read_as_who_said_what() -> None:
         ("Sam heard", "You were lonely"),
         ("Alex", "not quite — mostly the evening"),
         ("Sam heard", "The evening was lonely"),
-        ("Sam, what makes sense", "Evenings are ours"),
+        ("What makes sense to Sam", "Evenings are ours"),
         ("Alex", "that's it"),
         ("Sam", "(said aloud)"),
         ("Alex heard", "Work worried you"),

@@ -8,12 +8,12 @@ from collections.abc import Callable
 import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Button
+from textual.widgets import Button, Static
 
 from reconnect_tui.core.together import Phase
 from reconnect_tui.ui.app import ReconnectApp
 from reconnect_tui.ui.screens.checkin import CheckinScreen
-from uihelpers import on_screen, until
+from uihelpers import on_screen, shown, until
 
 MakeApp = Callable[..., ReconnectApp]
 
@@ -143,3 +143,18 @@ async def test_left_and_right_move_between_thats_it_and_not_quite(make_app: Make
         await pilot.press("right", "enter")
         await phase(pilot, Phase.REFLECT)
         assert screen.session.talk.rounds[0].reflections[0].response == "not_quite"
+
+
+async def test_what_makes_sense_to_the_listener_reads_as_plain_words(make_app: MakeApp) -> None:
+    app = make_app(partners=("Maya", "Jonas"), mode="turns")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await first_prompt(pilot)
+        await pilot.press(*"I love that dog", "ctrl+n")
+        await phase(pilot, Phase.REFLECT)
+        await pilot.press(*"You love that dog", "tab", *"I love that dog too", "ctrl+n")
+        await phase(pilot, Phase.CONFIRM)
+        await pilot.pause()
+        transcript = shown(screen.query_one(".turns-transcript", Static))
+        assert "Jonas heard: You love that dog" in transcript
+        assert "What makes sense to Jonas: I love that dog too" in transcript
+        assert "Jonas, what makes sense" not in transcript

@@ -19,7 +19,7 @@ from textual.widgets import Button, Input, Static, TextArea
 from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.entry import RESPONSES
 from reconnect_tui.core.session import PARTNERS, CheckinSession, StepKind
-from reconnect_tui.core.together import Phase, Talk
+from reconnect_tui.core.together import Phase, Talk, heard_label, makes_sense_label
 from reconnect_tui.ui.messages import Given
 from reconnect_tui.ui.widgets.answer_pane import AnswerPane, answer_area
 from reconnect_tui.ui.widgets.word_scale import WordScale
@@ -216,9 +216,9 @@ def turns_transcript(session: CheckinSession, talk: Talk, upto_current: bool = T
             current = number == talk.round and try_number == talk.reflection
             if current and talk.phase is Phase.REFLECT:
                 break
-            line(f"{listener} heard", reflection.heard.strip() or "(nothing written)")
+            line(heard_label(listener), reflection.heard.strip() or "(nothing written)")
             if reflection.makes_sense.strip():
-                line(f"{listener}, what makes sense", reflection.makes_sense.strip())
+                line(makes_sense_label(listener), reflection.makes_sense.strip())
             if current and talk.phase is Phase.CONFIRM:
                 break
             response = RESPONSE_WORDS.get(reflection.response or "", "moved on")
