@@ -149,13 +149,18 @@ class CheckinSession:
         return self.private_ratings or self.mode == "blind"
 
     def talk_for(self, step: Step) -> Talk | None:
-        if step.kind is StepKind.PROMPT:
-            return self.talks.get(f"prompt-{step.prompt_index}")
-        if step.kind is StepKind.ARRIVE:
-            return self.talks.get("before")
-        if step.kind is StepKind.CLOSE:
-            return self.talks.get("after")
-        return None
+        key = _talk_key(step)
+        return None if key is None else self.talks.get(key)
+
+    def _begun(self, key: str) -> bool:
+        """Has either partner given anything on this talk's step: words, a pass, "said aloud", a rating?"""
+        if key.startswith("prompt-"):
+            pair = self.answers[int(key.removeprefix("prompt-"))]
+            return any(not state.is_empty or state.passed or state.spoken for state in pair)
+        return any(getattr(person, f"closeness_{key}") is not None for person in self.people)
+
+    def _may_swap(self, key: str) -> bool:
+        return self.talks[key].can_swap and not self._begun(key)
 
     @property
     def talk(self) -> Talk | None:
@@ -186,14 +191,23 @@ class CheckinSession:
         talk = self.talk
         return talk is not None and talk.reveal(now)
 
+    @property
+    def can_swap(self) -> bool:
+        """Who goes first may change only before anyone has started on this step, not once
+        either partner has written, passed, said it aloud or rated on it."""
+        key = _talk_key(self.step)
+        return key is not None and key in self.talks and self._may_swap(key)
+
     def swap(self) -> bool:
         """Swap who goes first, before anyone has started; later steps follow the new order."""
-        talk = self.talk
-        if talk is None or not talk.swap():
+        if not self.can_swap:
             return False
+        talk = self.talk
+        assert talk is not None
+        talk.swap()
         self.first_seat = talk.starter
-        for other in self.talks.values():
-            if other is not talk and other.can_swap and other.starter != self.first_seat:
+        for key, other in self.talks.items():
+            if other is not talk and self._may_swap(key) and other.starter != self.first_seat:
                 other.swap()
         return True
 
@@ -518,6 +532,13 @@ def _aware(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         raise ValueError("its start time has no time zone")
     return moment
+
+
+def _talk_key(step: Step) -> str | None:
+    """Where a step's talk is kept in `talks`: "prompt-N", "before" (arriving) or "after" (closing)."""
+    if step.kind is StepKind.PROMPT:
+        return f"prompt-{step.prompt_index}"
+    return {StepKind.ARRIVE: "before", StepKind.CLOSE: "after"}.get(step.kind)
 
 
 def _check_partner(partner: int) -> int:

@@ -118,7 +118,8 @@ class Talk:
 
     @property
     def can_swap(self) -> bool:
-        """Before anyone has started on this step, the couple may swap who goes first."""
+        """Whether this sub-step still comes before anyone's turn, so the couple may swap who
+        goes first; the session adds that nobody has written on the step yet (`CheckinSession.can_swap`)."""
         if self.mode == "blind":
             return self.phase is Phase.HANDOVER and not any(self.done) and self.revealed_at is None
         return self.phase is Phase.SPEAK and self.round == 0 and not self.rounds[0].reflections
@@ -352,6 +353,16 @@ def status_word(status: str) -> str:
     return STATUS_WORDS.get(status, status)
 
 
+def heard_label(listener: str) -> str:
+    """How the listener's "what I heard you say" is introduced, on screen and read back."""
+    return f"{listener} heard"
+
+
+def makes_sense_label(listener: str) -> str:
+    """How the listener's "what makes sense to me about it" is introduced, on screen and read back."""
+    return f"What makes sense to {listener}"
+
+
 def turns_lines(prompt: PromptRecord, names: tuple[str, str]) -> list[tuple[str, str]]:
     """A turns prompt as (who, words) lines: ("Alex", "…"), ("Sam heard", "…"), ("Alex", "that's it")."""
     lines: list[tuple[str, str]] = []
@@ -365,9 +376,9 @@ def turns_lines(prompt: PromptRecord, names: tuple[str, str]) -> list[tuple[str,
             said = f"({status_word(answer.status)})"
         lines.append((speaker, said))
         for reflection in turn.reflections:
-            lines.append((f"{listener} heard", reflection.heard or "(nothing written)"))
+            lines.append((heard_label(listener), reflection.heard or "(nothing written)"))
             if reflection.makes_sense:
-                lines.append((f"{listener}, what makes sense", reflection.makes_sense))
+                lines.append((makes_sense_label(listener), reflection.makes_sense))
             if reflection.response or reflection.added:
                 words = RESPONSE_WORDS.get(reflection.response or "", "")
                 if reflection.added:

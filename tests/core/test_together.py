@@ -157,6 +157,42 @@ def test_swap_before_starting_changes_who_goes_first_here_and_on_later_prompts()
     assert s.prompt_number() == (2, 2) and s.talk.seat == 1
 
 
+def test_the_swap_is_offered_only_until_either_partner_has_started_on_the_prompt() -> None:
+    s = turns_prompt()
+    assert s.can_swap
+    s.set_answer(0, 0, "I")
+    assert not s.can_swap and not s.swap() and s.talk.seat == 0
+    s.set_answer(0, 0, "  ")  # wiped out again: nobody has started after all
+    assert s.can_swap
+    s.set_passed(0, 0, True)
+    assert not s.can_swap
+    s.set_passed(0, 0, False)
+    s.toggle_spoken()
+    assert not s.can_swap and not s.swap()
+
+    s = session(deck=deck("blind", (None, None)))
+    while s.step.kind is not StepKind.PROMPT:
+        s.go_next()
+    s.start_turn()
+    s.set_answer(0, 0, "Half a thought")
+    s.go_back()  # from the private turn back to its hand-over
+    assert s.phase is Phase.HANDOVER and not s.can_swap and not s.swap()
+
+    s = session(deck=deck("blind", (None,)))  # the private ratings on arriving
+    s.start_turn()
+    s.set_closeness("before", 0, 3)
+    s.go_back()
+    assert s.phase is Phase.HANDOVER and not s.can_swap
+
+
+def test_a_swap_leaves_who_goes_first_alone_where_someone_has_already_written() -> None:
+    s = session(deck=deck("turns", (None, None)))
+    s.set_answer(1, 0, "Written ahead")  # the second prompt, written on and left
+    s.go_next()
+    assert s.swap() and s.first_seat == 1 and s.talk.seat == 1
+    assert s.talks["prompt-1"].starter == 0
+
+
 def test_first_seat_starts_blind_and_turns() -> None:
     s = blind_prompt(first_seat=1)
     assert s.talk.seat == 1
@@ -428,7 +464,7 @@ def test_turns_read_as_who_said_what() -> None:
         ("Sam heard", "You were lonely"),
         ("Alex", "not quite — mostly the evening"),
         ("Sam heard", "The evening was lonely"),
-        ("Sam, what makes sense", "Evenings are ours"),
+        ("What makes sense to Sam", "Evenings are ours"),
         ("Alex", "that's it"),
         ("Sam", "(said aloud)"),
         ("Alex heard", "Work worried you"),

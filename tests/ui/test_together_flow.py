@@ -181,19 +181,19 @@ async def test_a_turns_prompt_records_reflection_confirmation_not_quite_and_the_
         await pilot.press(*"You were lonely", "tab", *"Sundays are long", "ctrl+n")
         await phase(pilot, Phase.CONFIRM)
         assert "Alex, is that what you meant?" in screen_text(pilot)
-        await pilot.press("tab", "tab", *"mostly the evening")
+        await pilot.press(*"mostly the evening")  # the cursor starts in Alex's line to add
         await pilot.click("#not-quite")
         await phase(pilot, Phase.REFLECT)
         await pilot.press(*"The evening was lonely", "ctrl+n")
         await phase(pilot, Phase.CONFIRM)
-        await pilot.press("enter")  # "That's it" has the focus
+        await pilot.press("tab", "enter")  # Tab from the line to add reaches "That's it"
         await phase(pilot, Phase.SPEAK)
         assert "Sam speaks, Alex listens." in screen_text(pilot)
         await pilot.press("ctrl+o")  # Sam says it aloud
         await until(pilot, lambda: screen.session.answer(2, 1).spoken, "said aloud")
         await pilot.press("ctrl+n", *"Work worried you", "ctrl+n")
         await phase(pilot, Phase.CONFIRM)
-        await pilot.press("enter")
+        await pilot.press("tab", "enter")
         await phase(pilot, Phase.HEARD)
         text = screen_text(pilot)
         assert "Sam heard: You were lonely" in text and "Alex: not quite — mostly the evening" in text

@@ -345,6 +345,7 @@ class CheckinScreen(Screen[None]):
         if message.field == "answer":
             assert message.prompt_index is not None
             session.set_answer(message.prompt_index, partner, value)  # type: ignore[arg-type]
+            self._offer_swap()
         elif message.field in ("closeness_before", "closeness_after"):
             session.set_closeness(message.field.removeprefix("closeness_"), partner, value)  # type: ignore[arg-type]
         elif message.field == "follow_up_result":
@@ -372,8 +373,14 @@ class CheckinScreen(Screen[None]):
         passed = not self.session.answer(index, partner).passed
         self.session.set_passed(index, partner, passed)
         self.query_one(f"#pane-{partner}", AnswerPane).show_passed(passed)
+        self._offer_swap()
         self._update_controls()
         self.keeper.changed()
+
+    def _offer_swap(self) -> None:
+        """Swapping who goes first is offered only until either partner has started on the step."""
+        for button in self.query("#swap"):
+            button.display = self.session.can_swap
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         button = event.button.id or ""
@@ -390,8 +397,6 @@ class CheckinScreen(Screen[None]):
             self.action_finish()
         elif button in ("reveal", "spoken"):
             await self.run_action(button)
-        elif button == "turns-done":
-            await self.run_action("next")
         elif button == "break":
             await self.run_action("take_break")
         elif button == "start-turn":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Static, TextArea
@@ -18,7 +19,7 @@ from textual.widgets import Button, Input, Static, TextArea
 from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.entry import RESPONSES
 from reconnect_tui.core.session import PARTNERS, CheckinSession, StepKind
-from reconnect_tui.core.together import Phase, Talk
+from reconnect_tui.core.together import Phase, Talk, heard_label, makes_sense_label
 from reconnect_tui.ui.messages import Given
 from reconnect_tui.ui.widgets.answer_pane import AnswerPane, answer_area
 from reconnect_tui.ui.widgets.word_scale import WordScale
@@ -79,7 +80,7 @@ class HandOverStep(Vertical):
             )
             with Horizontal(classes="hand-over-buttons"):
                 yield Button(Content(f"Start {writer}'s turn"), id="start-turn", variant="primary", compact=True)
-                if talk.can_swap:
+                if self.session.can_swap:
                     yield Button(Content(f"{other} goes first instead"), id="swap", compact=True)
             yield Static("Enter starts · Ctrl+N skips this turn · Ctrl+G takes a break", classes="muted")
 
@@ -215,9 +216,9 @@ def turns_transcript(session: CheckinSession, talk: Talk, upto_current: bool = T
             current = number == talk.round and try_number == talk.reflection
             if current and talk.phase is Phase.REFLECT:
                 break
-            line(f"{listener} heard", reflection.heard.strip() or "(nothing written)")
+            line(heard_label(listener), reflection.heard.strip() or "(nothing written)")
             if reflection.makes_sense.strip():
-                line(f"{listener}, what makes sense", reflection.makes_sense.strip())
+                line(makes_sense_label(listener), reflection.makes_sense.strip())
             if current and talk.phase is Phase.CONFIRM:
                 break
             response = RESPONSE_WORDS.get(reflection.response or "", "moved on")
@@ -235,6 +236,21 @@ def _answer_words(prompt: object, value: object) -> str:
     return str(value or "").strip()
 
 
+class ResponseButtons(Horizontal):
+    """"That's it" and "Not quite": ← → move between them, as Tab does."""
+
+    BINDINGS = [
+        Binding("left", "move(-1)", "choose", show=False),
+        Binding("right", "move(1)", "choose", key_display="← →"),
+    ]
+
+    def action_move(self, by: int) -> None:
+        buttons = list(self.query(Button))
+        focused = self.screen.focused
+        if focused in buttons:
+            buttons[min(max(buttons.index(focused) + by, 0), len(buttons) - 1)].focus()
+
+
 class TurnsStep(VerticalScroll):
     """Speaker and listener on one prompt: one sub-step at a time, the exchange above it."""
 
@@ -246,8 +262,8 @@ class TurnsStep(VerticalScroll):
         self.first_focus = {
             Phase.SPEAK: f"#answer-{self.talk.seat}",
             Phase.REFLECT: "#heard",
-            Phase.CONFIRM: "#thats-it",
-            Phase.HEARD: "#turns-done",
+            Phase.CONFIRM: "#added",  # never a button: a stray Enter must not answer for the speaker
+            Phase.HEARD: "#next",  # the check-in's own Next: Enter moves on
         }[phase]
 
     def compose(self) -> ComposeResult:
@@ -268,7 +284,7 @@ class TurnsStep(VerticalScroll):
                          classes="turns-who")
             yield AnswerPane(speaker, names[speaker], index, session.deck.prompts[index],
                              session.answer(index, speaker))
-            if talk.can_swap:
+            if session.can_swap:
                 yield Button(Content(f"{names[listener]} speaks first instead"), id="swap", compact=True)
         elif phase is Phase.REFLECT:
             reflection = talk.current_reflection
@@ -281,19 +297,32 @@ class TurnsStep(VerticalScroll):
             reflection = talk.current_reflection
             assert reflection is not None
             yield Static(Text(f"{names[speaker]}, is that what you meant?", style="bold"), classes="turns-who")
-            with Horizontal(classes="turns-buttons"):
+            yield Input(reflection.added, id="added", compact=True,
+                        placeholder="A line to add, if you like (Tab goes to the buttons)")
+            with ResponseButtons(classes="turns-buttons"):
                 yield Button("That's it", id="thats-it", variant="primary", compact=True)
                 yield Button("Not quite", id="not-quite", compact=True)
-            yield Input(reflection.added, id="added", compact=True,
-                        placeholder="A line to add, if you like")
         else:
             rounds = "both of you have" if len(talk.rounds) > 1 else f"{names[talk.rounds[0].speaker]} has"
             yield Static(f"Heard: {rounds} been listened to. Ctrl+N moves on.", classes="step-lead")
-            yield Button("Next ▶", id="turns-done", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         for area in self.query(TextArea):
             area.move_cursor(area.document.end)
+        # Only once the step is laid out do the places of its parts exist; Textual's own
+        # scroll to a newly focused field comes before that, and misses.
+        self.call_after_refresh(self.show_current_part)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show_current_part)
+
+    def show_current_part(self) -> None:
+        """The exchange grows with every try and what is asked now comes last: scroll to it,
+        then make sure the field with the cursor is wholly in view, even in a short terminal."""
+        self.scroll_end(animate=False, immediate=True)
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            self.scroll_to_widget(focused, animate=False, immediate=True)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id in ("heard", "makes-sense"):
