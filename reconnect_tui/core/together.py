@@ -4,7 +4,7 @@ A prompt in `open` mode is one step: both partners answer side by side. The othe
 two modes make a step into a small walk of its own, kept here as a `Talk`:
 
 - **blind**: a hand-over ("Sam's turn, Alex please look away"), that partner's
-  private turn, the same for the other partner, then "Both of you have answered.
+  private turn, the same for the other partner, then "Both of you have had your turn.
   Reveal together?" and the reveal. Nothing one partner wrote may be drawn while
   the other is at the keyboard; `Talk.shows(seat)` is what the screens ask.
 - **turns**: the speaker answers (or says it aloud), the listener says back what they

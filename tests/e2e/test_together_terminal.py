@@ -45,7 +45,7 @@ def test_a_blind_check_in_never_shows_one_answer_during_the_other_turn(
     terminal.keys("Enter")
     terminal.wait_for("Just for you")
     terminal.keys("Right", "Right", "C-n")
-    terminal.wait_for("Both of you have answered")
+    terminal.wait_for("Both of you have had your turn")
     terminal.keys("C-r")
     terminal.wait_for("How close do you each feel")
     terminal.keys("C-n")
@@ -64,7 +64,7 @@ def test_a_blind_check_in_never_shows_one_answer_during_the_other_turn(
     screen = terminal.wait_for("Sam wrote this")
     assert SECRET not in screen
     terminal.keys("C-n")
-    screen = terminal.wait_for("Both of you have answered")
+    screen = terminal.wait_for("Both of you have had your turn")
     assert SECRET not in screen and "Sam wrote this" not in screen
     terminal.keys("C-r")
     screen = terminal.wait_for(SECRET)

@@ -102,7 +102,7 @@ async def test_a_blind_prompt_never_draws_the_other_answer_until_the_reveal(
         await pilot.press("enter", *"Mine too", "ctrl+n")
         await phase(pilot, Phase.READY)
         never_shown(pilot, SECRET)
-        assert "Both of you have answered" in screen_text(pilot)
+        assert "Both of you have had your turn" in screen_text(pilot)
         await pilot.press("enter")  # Enter on "Reveal together"
         await phase(pilot, Phase.REVEALED)
         assert SECRET in screen_text(pilot) and "Mine too" in screen_text(pilot)

@@ -26,7 +26,7 @@ class NamesScreen(Screen[tuple[str, str]]):
                 yield Static("Welcome to reconnect", classes="dialog-title")
                 yield Static(
                     "A few quiet minutes for the two of you: the same prompts for both, answered "
-                    "side by side, kept as a private journal on this computer and nowhere else.",
+                    "together, kept as a private journal on this computer and nowhere else.",
                     classes="dialog-text",
                 )
                 yield CareNote()

@@ -99,7 +99,7 @@ class ReadyStep(Vertical):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="hand-over-card"):
-            yield Static(Text("Both of you have answered.", style="bold"), classes="hand-over-title")
+            yield Static(Text("Both of you have had your turn.", style="bold"), classes="hand-over-title")
             yield Static("Sit together and reveal your answers at the same time.", classes="hand-over-line")
             with Horizontal(classes="hand-over-buttons"):
                 yield Button("Reveal together", id="reveal", variant="primary", compact=True)
