@@ -15,8 +15,9 @@ import pytest
 from conftest import FIXED
 from helpers import make_entry
 from textual.color import Color
+from textual.strip import Strip
 from textual.theme import BUILTIN_THEMES
-from textual.widgets import Button, Checkbox
+from textual.widgets import Button, Checkbox, RadioButton, SelectionList
 
 from reconnect_tui.core.journal import Journal
 
@@ -115,12 +116,11 @@ def test_two_people_of_one_colour_still_look_different() -> None:
     assert seat_colours((None, None)) == (None, None)
 
 
-def the_mark(box: Checkbox):  # type: ignore[no-untyped-def]
-    """The character drawn inside the box, and its style, as the screen shows it."""
-    for segment in box.render_line(0):
-        if segment.text.strip("▐▌"):
-            return segment.text.strip("▐▌")[0], segment.style
-    raise AssertionError("no box drawn")
+def the_mark(line: Strip):  # type: ignore[no-untyped-def]
+    """The character drawn inside a line's box (between ▐ and ▌), and its style, as the screen shows it."""
+    at = line.text.index("▐") + 1
+    (segment,) = line.crop(at, at + 1)
+    return segment.text, segment.style
 
 
 @pytest.mark.parametrize("theme", [*FIXED_THEMES, "ansi-dark", "ansi-light", "NO_COLOR"])
@@ -140,11 +140,41 @@ async def test_carry_it_on_shows_a_mark_only_when_ticked(
         await pilot.pause()
         box = app.screen.query_one("#carry-0", Checkbox)
         assert box.display and not box.value
-        assert the_mark(box)[0] == " "
+        assert the_mark(box.render_line(0))[0] == " "
         box.value = True
         await pilot.pause()
-        mark, style = the_mark(box)
+        mark, style = the_mark(box.render_line(0))
         assert mark == "✓"
         if theme in FIXED_THEMES:
             ratio = shown_contrast(style)
             assert ratio >= AIM, f"{theme}: the tick is {ratio:.1f}:1"
+
+
+@pytest.mark.parametrize("theme", [*FIXED_THEMES, "ansi-dark", "ansi-light", "NO_COLOR"])
+async def test_a_chosen_option_shows_a_mark_and_the_others_none(
+    make_app: MakeApp, mixed_deck: str, monkeypatch: pytest.MonkeyPatch, theme: str
+) -> None:
+    """Not by colour alone, in a list of options to pick several (✓) or one (●)."""
+    if theme == "NO_COLOR":
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(deck=mixed_deck)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        if theme != "NO_COLOR":
+            app.theme = theme
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # What would help this week? (pick several)
+        await pilot.press("space", "down")  # Sleep chosen; the cursor on "A walk", not chosen
+        await pilot.pause()
+        several = app.screen.query_one("#answer-0", SelectionList)
+        chosen, mark_style = the_mark(several.render_line(0))
+        assert chosen == "✓"
+        assert [the_mark(several.render_line(y))[0] for y in (1, 2)] == [" ", " "]
+        await pilot.press("ctrl+n", "down", "enter")  # Tea or coffee? (pick one): Coffee
+        await pilot.pause()
+        tea, coffee = app.screen.query_one("#answer-0").query(RadioButton)
+        assert the_mark(tea.render_line(0))[0] == " "
+        assert the_mark(coffee.render_line(0))[0] == "●"
+        if theme in FIXED_THEMES:
+            for what, style in (("✓", mark_style), ("●", the_mark(coffee.render_line(0))[1])):
+                ratio = shown_contrast(style)
+                assert ratio >= AIM, f"{theme}: the {what} is {ratio:.1f}:1"

@@ -11,12 +11,13 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Region
 from textual.strip import Strip
-from textual.widgets import RadioButton, RadioSet, SelectionList, Static, TextArea
+from textual.widgets import RadioSet, SelectionList, Static, TextArea
 
 from reconnect_tui.core.cleantext import clean_line
 from reconnect_tui.core.decks import Prompt
 from reconnect_tui.core.session import AnswerState
 from reconnect_tui.ui.messages import Given
+from reconnect_tui.ui.widgets.choice_list import ChoiceButton, ChoiceList
 from reconnect_tui.ui.widgets.word_scale import WordScale
 
 PLACEHOLDER = "Write here, or pass. Both are fine."
@@ -73,7 +74,7 @@ class AnswerPane(Vertical):
         elif self.prompt.kind == "choice":
             chosen = value if isinstance(value, tuple) else ()
             if self.prompt.multiple:
-                yield SelectionList[str](
+                yield ChoiceList(
                     *[(Content(clean_line(option)), option, option in chosen) for option in self.prompt.options],
                     id=input_id,
                     classes="answer-input",
@@ -81,7 +82,7 @@ class AnswerPane(Vertical):
             else:
                 with RadioSet(id=input_id, classes="answer-input"):
                     for option in self.prompt.options:
-                        yield RadioButton(Content(clean_line(option)), value=option in chosen)
+                        yield ChoiceButton(Content(clean_line(option)), value=option in chosen)
         else:
             yield answer_area(value if isinstance(value, str) else "", input_id)
         yield Static("Passed, and that is fine. The “answer after all” button below brings the box back.",
