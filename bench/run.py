@@ -302,7 +302,7 @@ def bench_checkin(env: dict[str, str], runs: int) -> None:
         cpu.runs.append(checkin_run[2])
         cpu_ratios.runs.append(checkin_run[2] / bare_run[2])
     print_rows(
-        "The check-in's first screen (launch to ready for typing, 80x24, not the first run)",
+        "The check-in's first screen (launch to its first frame drawn with the cursor in place, 80x24, not the first run)",
         [
             ("bare Textual app, two TextAreas: ready", bare_ready, ""),
             ("reconnect checkin: first screen ready", ready,
