@@ -16,7 +16,7 @@ from reconnect_tui.core.errors import DeckError
 def show_paths(
     as_json: bool = typer.Option(False, "--json", help="Print a JSON object instead of a list."),
 ) -> None:
-    """Show where config, decks, journal and drafts live, and whether the journal is locked."""
+    """Show where config, decks, journal, drafts and the cache live, and whether the journal is locked."""
     from reconnect_tui.core.lockbox import Lockbox
 
     found = paths()

@@ -24,10 +24,14 @@ def paths() -> Paths:
 
 
 def library(where: Paths) -> DeckLibrary:
-    """All usable decks; each problem in a deck file is reported on stderr."""
-    from reconnect_tui.core.decks import load_library
+    """All usable decks; each problem in a deck file is reported on stderr.
 
-    loaded = load_library(where.decks_dir)
+    Unchanged files come from the deck cache a check-in left, but the screenless
+    commands never write it: `prompt` promises to write nothing.
+    """
+    from reconnect_tui.core.deckcache import load_library_cached
+
+    loaded = load_library_cached(where.decks_dir, where.cache_dir, write=False)
     for problem in loaded.problems:
         warn(str(problem))
     return loaded

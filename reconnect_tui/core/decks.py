@@ -12,16 +12,19 @@ import difflib
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reconnect_tui.core.cleantext import clean_line, describe_controls, visible
 from reconnect_tui.core.entry import KINDS, MODES
 from reconnect_tui.core.errors import DeckError
 from reconnect_tui.core.fsutil import atomic_write, make_private_dirs, read_file
 from reconnect_tui.core.model import LINE_LIMIT, OPTIONS_LIMIT, PROMPTS_LIMIT, TIP_LIMIT, WORDS_LIMIT
-from reconnect_tui.core.yamlnodes import Node, YamlRefused, parse
+
+if TYPE_CHECKING:
+    from reconnect_tui.core.yamlnodes import Node
 
 FORMAT_VERSION = 1
 SCALE_POINTS = 5
@@ -450,20 +453,31 @@ def _check_deck(checker: _Checker, node: Node, path: Path, shipped: bool) -> Dec
 
 def read_deck_file(path: Path, *, shipped: bool = False) -> DeckFile:
     """Load one file; its problems are collected, never raised."""
-    result = DeckFile(path)
-    checker = _Checker(path)
+    text = read_deck_text(path)
+    if isinstance(text, DeckProblem):
+        return DeckFile(path, problems=[text])
+    return parse_deck_text(path, text, shipped=shipped)
+
+
+def read_deck_text(path: Path) -> str | DeckProblem:
+    """A deck file's text, or the one problem that kept it from being read."""
     try:
         # Regular files only, up to a stated size: a FIFO or a link to /dev/zero
         # named *.yaml is refused at once instead of hanging `decks validate`.
-        text = read_file(path, "deck").decode("utf-8")
+        return read_file(path, "deck").decode("utf-8")
     except UnicodeDecodeError:
-        checker.problem(None, "is not UTF-8 text; save it as UTF-8")
-        result.problems = checker.problems
-        return result
+        return DeckProblem(path, None, "is not UTF-8 text; save it as UTF-8")
     except OSError as error:
-        checker.problem(None, f"cannot be read ({error.strerror})")
-        result.problems = checker.problems
-        return result
+        return DeckProblem(path, None, f"cannot be read ({error.strerror})")
+
+
+def parse_deck_text(path: Path, text: str, *, shipped: bool = False) -> DeckFile:
+    """The decks, gestures and problems in the text of the file at `path`."""
+    # Here, not at the top: PyYAML costs ~10 ms, and unchanged decks come from core/deckcache.py.
+    from reconnect_tui.core.yamlnodes import YamlRefused, parse
+
+    result = DeckFile(path)
+    checker = _Checker(path)
     try:
         root = parse(text)
     except YamlRefused as refused:
@@ -521,15 +535,20 @@ def user_deck_files(decks_dir: Path) -> list[Path]:
     return sorted(p for p in decks_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_library(decks_dir: Path, shipped_file: Path | None = None) -> DeckLibrary:
-    """Shipped decks, then the user's on top; problems are collected, not raised."""
-    shipped = read_deck_file(shipped_file or shipped_deck_file(), shipped=True)
+def load_library(
+    decks_dir: Path, shipped_file: Path | None = None, *, read: Callable[..., DeckFile] = read_deck_file
+) -> DeckLibrary:
+    """Shipped decks, then the user's on top; problems are collected, not raised.
+
+    `read` reads one file as `read_deck_file` does (the deck cache passes its own).
+    """
+    shipped = read(shipped_file or shipped_deck_file(), shipped=True)
     decks: dict[str, Deck] = {deck.id: deck for deck in shipped.decks}
     gestures = list(shipped.gestures)
     problems = list(shipped.problems)
     user_origin: dict[str, Deck] = {}
     for path in user_deck_files(decks_dir):
-        loaded = read_deck_file(path)
+        loaded = read(path)
         problems.extend(loaded.problems)
         gestures.extend(g for g in loaded.gestures if g not in gestures)
         for deck in loaded.decks:

@@ -51,6 +51,7 @@ LIMITS = {
     "config": 1 * MiB,
     "people": 4 * MiB,
     "import": 512 * MiB,
+    "cache": 64 * MiB,  # the deck cache: every deck file's text and what it held
 }
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)

@@ -1,9 +1,10 @@
 """Where reconnect keeps its files.
 
 Config and the user's decks live in the platform's config folder, the journal and
-drafts in its data folder (platformdirs honours the XDG variables on Linux). When
-`RECONNECT_HOME` is set, all four sit directly inside that one folder: handy for a
-synced or removable folder, and it is how the tests stay away from a real home.
+drafts in its data folder, what is only a speed-up in its cache folder (platformdirs
+honours the XDG variables on Linux). When `RECONNECT_HOME` is set, all five sit
+directly inside that one folder: handy for a synced or removable folder, and it is
+how the tests stay away from a real home.
 
 Computing paths never creates anything; `ensure` does, with private permissions.
 """
@@ -27,6 +28,7 @@ class Paths:
     decks_dir: Path
     journal_dir: Path
     drafts_dir: Path
+    cache_dir: Path  # rebuildable speed-ups only, never beside the journal
 
     @classmethod
     def in_folder(cls, home: Path) -> Paths:
@@ -36,6 +38,7 @@ class Paths:
             decks_dir=home / "decks",
             journal_dir=home / "journal",
             drafts_dir=home / "drafts",
+            cache_dir=home / "cache",
         )
 
     @classmethod
@@ -54,6 +57,7 @@ class Paths:
             decks_dir=config_dir / "decks",
             journal_dir=data_dir / "journal",
             drafts_dir=data_dir / "drafts",
+            cache_dir=platformdirs.user_cache_path(APP_NAME, appauthor=False),
         )
 
     def as_dict(self) -> dict[str, str]:
@@ -63,6 +67,7 @@ class Paths:
             "decks": str(self.decks_dir),
             "journal": str(self.journal_dir),
             "drafts": str(self.drafts_dir),
+            "cache": str(self.cache_dir),
         }
 
     def export_folder(self) -> Path:
@@ -79,7 +84,10 @@ class Paths:
         return Path.home()
 
     def ensure(self) -> Paths:
-        """Create the folders (0700) that are missing; return self for chaining."""
+        """Create the folders (0700) that are missing; return self for chaining.
+
+        Not the cache folder: it is made when there is first something to keep in it.
+        """
         for folder in (self.config_file.parent, self.decks_dir, self.journal_dir, self.drafts_dir):
             make_private_dirs(folder)
         return self

@@ -12,7 +12,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from reconnect_tui.core.config import DEFAULT_DECK, ConfigLoad, load_config, save_settings
-from reconnect_tui.core.decks import Deck, DeckLibrary, load_library
+from reconnect_tui.core.deckcache import load_library_cached
+from reconnect_tui.core.decks import Deck, DeckLibrary
 from reconnect_tui.core.drafts import DraftStore
 from reconnect_tui.core.errors import ConfigError
 from reconnect_tui.core.journal import Journal
@@ -41,7 +42,7 @@ class Workspace:
         """Everything in `paths`; a locked journal needs its key, now or through `unlock`."""
         paths.ensure()
         config = load_config(paths.config_file)
-        library = load_library(paths.decks_dir)
+        library = load_library_cached(paths.decks_dir, paths.cache_dir)
         notes = list(config.problems)
         if library.problems:  # one calm line; `decks validate` gives every detail
             count = len(library.problems)

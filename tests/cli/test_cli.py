@@ -47,12 +47,14 @@ def test_paths_plain_and_json(private_home: Path) -> None:
     result = run("paths")
     assert result.exit_code == 0
     assert f"journal  {private_home / 'journal'}" in result.stdout
+    assert f"cache    {private_home / 'cache'}" in result.stdout
     data = json.loads(run("paths", "--json").stdout)
     assert data == {
         "config": str(private_home / "config.toml"),
         "decks": str(private_home / "decks"),
         "journal": str(private_home / "journal"),
         "drafts": str(private_home / "drafts"),
+        "cache": str(private_home / "cache"),
         "locked": False,
     }
     assert "locked   no" in result.stdout

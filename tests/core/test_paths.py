@@ -19,11 +19,13 @@ def test_reconnect_home_holds_everything_directly(private_home: Path) -> None:
     assert paths.decks_dir == private_home / "decks"
     assert paths.journal_dir == private_home / "journal"
     assert paths.drafts_dir == private_home / "drafts"
-    assert set(paths.as_dict()) == {"config", "decks", "journal", "drafts"}
+    assert paths.cache_dir == private_home / "cache"
+    assert set(paths.as_dict()) == {"config", "decks", "journal", "drafts", "cache"}
 
 
 def test_xdg_folders_are_honoured_without_reconnect_home(tmp_path: Path) -> None:
-    environ = {"XDG_CONFIG_HOME": str(tmp_path / "cfg"), "XDG_DATA_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}
+    environ = {"XDG_CONFIG_HOME": str(tmp_path / "cfg"), "XDG_DATA_HOME": str(tmp_path / "data"),
+               "XDG_CACHE_HOME": str(tmp_path / "cache"), "HOME": str(tmp_path)}
     old = dict(os.environ)
     try:
         os.environ.clear()
@@ -36,6 +38,7 @@ def test_xdg_folders_are_honoured_without_reconnect_home(tmp_path: Path) -> None
     assert paths.decks_dir == tmp_path / "cfg" / "reconnect" / "decks"
     assert paths.journal_dir == tmp_path / "data" / "reconnect" / "journal"
     assert paths.drafts_dir == tmp_path / "data" / "reconnect" / "drafts"
+    assert paths.cache_dir == tmp_path / "cache" / "reconnect"
 
 
 def test_computing_paths_creates_nothing(private_home: Path) -> None:
