@@ -323,6 +323,7 @@ async def test_a_failed_draft_save_is_shown_and_nothing_is_lost(
         await pilot.pause(0.7)
         warning = checkin(pilot).query_one("#save-warning")
         assert warning.display and "No space left" in shown(warning)
+        assert warning.region.y == 1  # right under the header, above the step
         monkeypatch.setattr(DraftStore, "save", real_save)
         await pilot.press("!")
         await pilot.pause(0.7)

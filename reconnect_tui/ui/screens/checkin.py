@@ -145,34 +145,36 @@ class CheckinScreen(Screen[None]):
         return problem
 
     def _show_draft_problem(self, problem: DraftError | None) -> None:
-        warning = self.query_one("#save-warning", Static)
+        """A line under the header while the draft cannot be saved; made the first time it is needed."""
+        warning = next(iter(self.query("#save-warning").results(Static)), None)
         if problem is None:
-            warning.display = False
+            if warning is not None:
+                warning.display = False
             return
-        warning.update(clean_text(f"{problem}. Everything is still here on screen; it will keep trying."))
-        warning.display = True
+        text = clean_text(f"{problem}. Everything is still here on screen; it will keep trying.")
+        if warning is None:
+            self.mount(Static(text, id="save-warning", markup=False), after=self.query_one(CheckinHeader))
+        else:
+            warning.update(text)
+            warning.display = True
 
     # --- layout ------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield CheckinHeader(self.session.deck.title, self.minutes, self.elapsed)
-        yield Static("", id="save-warning", markup=False)
         # The first step is built with the screen: mounting it afterwards into an
         # empty area cost a second round of styling, layout and drawing at start-up.
         yield Container(build_step(self.session, first_checkin=self.first_checkin), id="step-area")
         with Horizontal(id="controls"):
             yield Button("◀ Back", id="back", compact=True)
-            for partner in PARTNERS:
-                yield Button("", id=f"pass-{partner}", compact=True, classes=f"pass partner-{partner}")
-            yield Button("Said aloud", id="spoken", compact=True)
-            yield Static("", classes="spacer")
+            # The pass and said-aloud buttons come with the first prompt (_update_controls).
+            yield Static("", id="controls-spacer", classes="spacer")
             yield Button("Break", id="break", compact=True)
             yield Button("Finish now", id="finish", compact=True)
             yield Button("Next ▶", id="next", variant="primary", compact=True)
         yield CompactFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#save-warning").display = False
         self._step_shown(self.step_body)
         self._autosave = self.set_interval(AUTOSAVE_SECONDS, self.autosave)
 
@@ -282,6 +284,18 @@ class CheckinScreen(Screen[None]):
         self.query_one("#back", Button).disabled = session.is_first_step
         self._relabel("#next", "Save ✓ Ctrl+S" if session.is_last_step and self._nothing_left_on_this_step() else "Next ▶")
         self.query_one("#finish", Button).display = not session.is_last_step
+        if session.step.kind is not StepKind.PROMPT and not self.query("#spoken"):
+            self._fit_controls()
+            return
+        if not self.query("#spoken"):
+            # Made with the first prompt, not with the screen: the steps before one never
+            # show them, and each widget on the first screen costs start-up time.
+            self.query_one("#controls").mount(
+                *(Button("", id=f"pass-{partner}", compact=True, classes=f"pass partner-{partner}")
+                  for partner in PARTNERS),
+                Button("Said aloud", id="spoken", compact=True),
+                before="#controls-spacer",
+            )
         passing = _passing(session)
         for partner in PARTNERS:
             self.query_one(f"#pass-{partner}", Button).display = partner in passing
