@@ -13,7 +13,6 @@ set aside.
 from __future__ import annotations
 
 import json
-import secrets
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from reconnect_tui.core.errors import CheckinAlreadyOpen, DraftError, ReconnectError
-from reconnect_tui.core.fsutil import FileLock, LinkRefused, LockHeld, atomic_write, read_file, sweep_temp_files
+from reconnect_tui.core.fsutil import FileLock, LinkRefused, LockHeld, atomic_write, random_hex, read_file, sweep_temp_files
 from reconnect_tui.core.model import DRAFT_VERSION, EntryInvalid, Parked, decode_draft, without_bom
 
 if TYPE_CHECKING:
@@ -174,7 +173,7 @@ class DraftStore:
         """
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         suffix = ".json.age" if self.path.name.endswith(".age") else ".json"
-        kept = self.folder / f"{self.name}.unreadable-{stamp}-{secrets.token_hex(3)}{suffix}"
+        kept = self.folder / f"{self.name}.unreadable-{stamp}-{random_hex(3)}{suffix}"
         try:
             self.path.rename(kept)
         except OSError as error:

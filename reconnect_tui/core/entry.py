@@ -13,9 +13,9 @@ reconnect uses; this module adds the words a reader sees.
 from __future__ import annotations
 
 import re
-import secrets
 from datetime import datetime
 
+from reconnect_tui.core.fsutil import random_hex
 from reconnect_tui.core.model import (
     FOLLOW_UP_RESULTS,
     ID_REGEX,
@@ -96,7 +96,7 @@ STATUS_WORDS = {"passed": "passed", "empty": "left empty", "spoken": "said aloud
 
 def new_entry_id(started_at: datetime) -> str:
     """Sortable by time, unique across two laptops writing into one synced folder."""
-    return f"{started_at:%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+    return f"{started_at:%Y%m%d-%H%M%S}-{random_hex(3)}"
 
 
 def closeness_words(value: int | None) -> str:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 import sys
 import time
@@ -146,6 +145,12 @@ def make_private_dirs(path: Path, inside: Path | None = None) -> Path:
             refuse_links(folder, inside)
         os.chmod(folder, PRIVATE_DIR_MODE)
     return path
+
+
+def random_hex(nbytes: int) -> str:
+    """Random hex digits that keep a name unique, from os.urandom as `secrets.token_hex`
+    makes them: importing `secrets` pulls in hmac and hashlib, a millisecond of every start."""
+    return os.urandom(nbytes).hex()
 
 
 def is_temp_name(name: str) -> bool:
@@ -327,7 +332,7 @@ class _Place:
 
     def open_temp(self) -> tuple[int, Path]:
         """A new private temporary file beside the target, open for writing."""
-        tmp = self.path.with_name(f"{TEMP_PREFIX}{self.path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+        tmp = self.path.with_name(f"{TEMP_PREFIX}{self.path.name}.{random_hex(4)}{TEMP_SUFFIX}")
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY | _CLOEXEC
         # O_EXCL never follows a link: a planted link at the temp name fails here.
         if self.dir_fd is not None:

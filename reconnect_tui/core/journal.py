@@ -16,7 +16,6 @@ import gc
 import heapq
 import os
 import re
-import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from reconnect_tui.core.fsutil import (
     is_temp_name,
     move_files,
     open_folder,
+    random_hex,
     read_file,
     read_file_in,
     remove_stale_temp,
@@ -348,7 +348,7 @@ class Journal:
         """Write a note (already made) beside its entry; import uses it."""
         if self._entry_file(entry) is None:
             raise JournalError(f"the entry {entry.id} is not in the journal, so the note was not written")
-        stamp = f"{note.written_at:%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+        stamp = f"{note.written_at:%Y%m%d-%H%M%S}-{random_hex(3)}"
         suffix = ".json.age" if self.key is not None else ".json"
         path = self.path_for(entry).with_name(f"{entry.id}{NOTE_MARK}{stamp}{suffix}")
         data = self.seal(encode_note(note))

@@ -20,7 +20,6 @@ itself (nothing is deleted) so a new one can start.
 
 from __future__ import annotations
 
-import secrets
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +27,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from reconnect_tui.core.errors import JournalError, ReconnectError
-from reconnect_tui.core.fsutil import LinkRefused, atomic_write, read_file
+from reconnect_tui.core.fsutil import LinkRefused, atomic_write, random_hex, read_file
 from reconnect_tui.core.model import COLOURS, Entry, PeopleFile, Person, decoder_for, refusal, without_bom
 
 if TYPE_CHECKING:
@@ -234,7 +233,7 @@ class PeopleStore:
     def set_aside(self) -> Path:
         """Move a damaged people file beside itself (never deleted), so a new one can start."""
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = self.path.with_name(f"people.unreadable-{stamp}-{secrets.token_hex(3)}{''.join(self.path.suffixes)}")
+        kept = self.path.with_name(f"people.unreadable-{stamp}-{random_hex(3)}{''.join(self.path.suffixes)}")
         try:
             self.path.rename(kept)
         except OSError as error:
@@ -274,6 +273,6 @@ class PeopleStore:
 
 def _new_person_id(taken: set[str]) -> str:
     while True:
-        person_id = f"p-{secrets.token_hex(4)}"
+        person_id = f"p-{random_hex(4)}"
         if person_id not in taken:
             return person_id
