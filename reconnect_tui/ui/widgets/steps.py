@@ -243,17 +243,18 @@ def _partner_of(widget: Widget) -> int:
 
 def build_step(session: CheckinSession, first_checkin: bool = False) -> Widget:
     """The body for where the session stands, its sub-step included."""
-    from reconnect_tui.ui.widgets import together_steps as together
-
     kind = session.step.kind
     phase = session.phase
-    if phase is Phase.HANDOVER:
-        return together.HandOverStep(session)
-    if phase is Phase.READY:
-        return together.ReadyStep(session)
-    if phase is Phase.PRIVATE:
-        return together.PrivatePromptStep(session) if kind is StepKind.PROMPT else together.PrivateRatingStep(session)
-    if phase in (Phase.SPEAK, Phase.REFLECT, Phase.CONFIRM, Phase.HEARD):
+    if phase in (Phase.HANDOVER, Phase.READY, Phase.PRIVATE, Phase.SPEAK, Phase.REFLECT, Phase.CONFIRM, Phase.HEARD):
+        # Loaded only for a blind or turns talk: an open check-in's start never needs them.
+        from reconnect_tui.ui.widgets import together_steps as together
+
+        if phase is Phase.HANDOVER:
+            return together.HandOverStep(session)
+        if phase is Phase.READY:
+            return together.ReadyStep(session)
+        if phase is Phase.PRIVATE:
+            return together.PrivatePromptStep(session) if kind is StepKind.PROMPT else together.PrivateRatingStep(session)
         return together.TurnsStep(session)
     if kind is StepKind.ARRIVE:
         return ArriveStep(session, first_checkin)
