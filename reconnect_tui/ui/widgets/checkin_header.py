@@ -30,6 +30,8 @@ class CheckinHeader(Widget):
     """The title on the left, in bold; the timer on the right, muted. A long title
     gives way (cut with an ellipsis) so the timer always shows whole."""
 
+    COMPONENT_CLASSES = {"checkin-header--title", "checkin-header--timer"}  # styled in checkin.tcss
+
     def __init__(self, title: str, minutes: int, elapsed: Callable[[], float]) -> None:
         super().__init__(id="checkin-header")
         self.title = clean_line(title)
@@ -48,7 +50,7 @@ class CheckinHeader(Widget):
 
     def render(self) -> Content:
         width = self.content_size.width
-        timer = Content.styled(self.timer, "$text-muted")
-        title = Content.styled(self.title, "bold").truncate(max(0, width - timer.cell_length - 2), ellipsis=True)
+        timer = Content.styled(self.timer, self.get_visual_style("checkin-header--timer", partial=True))
+        title = Content.styled(self.title, self.get_visual_style("checkin-header--title", partial=True)).truncate(max(0, width - timer.cell_length - 2), ellipsis=True)
         gap = max(1, width - title.cell_length - timer.cell_length)
         return Content.assemble(title, " " * gap, timer)
