@@ -53,9 +53,9 @@ async def test_both_partners_and_the_chosen_word_read_clearly(make_app: MakeApp,
         screen = app.screen
         await pilot.press("3", "tab", "4")  # a word chosen on each scale; the second scale has focus
         await pilot.pause()
-        for scale in screen.query(WordScale).results(WordScale):
-            chosen = next(word for word in scale.children if word.has_class("-chosen"))
-            ratio = shown_contrast(chosen.rich_style)
+        for scale, chosen in zip(screen.query(WordScale).results(WordScale), (3, 4), strict=True):
+            assert scale.value == chosen
+            ratio = shown_contrast(scale.word_style(chosen))
             assert ratio >= AIM, f"{theme}: the chosen word on {scale.id} is {ratio:.1f}:1"
         background = Color.from_rich_color(screen.rich_style.bgcolor)
         for partner in (0, 1):
@@ -78,12 +78,12 @@ async def test_in_ansi_themes_the_choice_and_whose_button_do_not_hang_on_colour(
         app.theme = theme
         await pilot.press("3")
         await pilot.pause()
-        chosen = next(word for word in app.screen.query_one("#closeness-0").children if word.has_class("-chosen"))
-        assert chosen.rich_style.bold and chosen.rich_style.underline
+        scale = app.screen.query_one("#closeness-0", WordScale)
+        chosen = scale.word_style(3)
+        assert scale.has_focus and chosen.bold and chosen.underline
         # The terminal's colours cannot be tinted: the other words of the focused scale are
         # not filled with the partner's colour (their muted words would vanish on it).
-        other = next(word for word in app.screen.query_one("#closeness-0").children if not word.has_class("-chosen"))
-        assert other.rich_style.bgcolor != chosen.rich_style.bgcolor
+        assert all(scale.word_style(other).bgcolor != chosen.bgcolor for other in (1, 2, 4, 5))
         await pilot.press("ctrl+n")
         labels = [app.screen.query_one(f"#pass-{p}", Button).label.plain for p in (0, 1)]
         assert labels[0].startswith("Alex") and labels[1].startswith("Sam")
