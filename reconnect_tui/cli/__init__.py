@@ -1,30 +1,9 @@
-"""The `reconnect` command line: Typer commands that call core.
+"""The `reconnect` command line: commands that call core, and open a screen where one is asked for.
 
-The commands are registered here, in one place, in the order `--help` lists them.
+`main` is the console script (cli/start.py); the Typer application with every
+command is `reconnect_tui.cli.commands.app`.
 """
 
-from reconnect_tui.cli.app import app, main
-from reconnect_tui.cli.basics import prompt, show_paths
-from reconnect_tui.cli.decks import decks_app
-from reconnect_tui.cli.journal import export, import_journal
-from reconnect_tui.cli.locking import lock, unlock
-from reconnect_tui.cli.screens import checkin, history, root
-from reconnect_tui.cli.partners import partners_app
-from reconnect_tui.cli.stats import stats
-from reconnect_tui.cli.trash import trash_app
+from reconnect_tui.cli.start import main
 
-app.callback()(root)
-app.command("checkin")(checkin)
-app.command("history")(history)
-app.command("prompt")(prompt)
-app.add_typer(decks_app, name="decks")
-app.command("export")(export)
-app.command("import")(import_journal)
-app.command("stats")(stats)
-app.add_typer(partners_app, name="partners")
-app.add_typer(trash_app, name="trash")
-app.command("paths")(show_paths)
-app.command("lock")(lock)
-app.command("unlock")(unlock)
-
-__all__ = ["app", "main"]
+__all__ = ["main"]

@@ -12,7 +12,7 @@ from helpers import fill_journal
 from typer.testing import CliRunner
 
 from reconnect_tui import __version__
-from reconnect_tui.cli import app
+from reconnect_tui.cli.commands import app
 
 runner = CliRunner()
 
@@ -199,7 +199,7 @@ def test_damaged_journal_files_are_warned_about_during_export(private_home: Path
 
 NO_TEXTUAL = """
 import sys
-from reconnect_tui.cli import app
+from reconnect_tui.cli.commands import app
 try:
     app(sys.argv[1:], prog_name="reconnect")
 except SystemExit:

@@ -20,7 +20,7 @@ from helpers import MOMENT, fill_journal, make_entry
 from lockhelp import RIGHT, _session_key, journal_key, lock_with, wrapped  # noqa: F401  (fixtures)
 from typer.testing import CliRunner
 
-from reconnect_tui.cli import app
+from reconnect_tui.cli.commands import app
 from reconnect_tui.core import lockbox
 from reconnect_tui.core.journal import Journal, encode
 from reconnect_tui.core.lockbox import Key, Lockbox
@@ -233,7 +233,7 @@ def test_plain_journals_do_not_import_pyrage() -> None:
     code = (
         "import sys\n"
         "from typer.testing import CliRunner\n"
-        "from reconnect_tui.cli import app\n"
+        "from reconnect_tui.cli.commands import app\n"
         "for args in (['paths'], ['stats'], ['export'], ['lock', '--status']):\n"
         "    assert CliRunner().invoke(app, args).exit_code == 0, args\n"
         "print('pyrage' in sys.modules)\n"

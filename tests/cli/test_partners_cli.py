@@ -8,7 +8,7 @@ from pathlib import Path
 from helpers import MOMENT, make_entry
 from typer.testing import CliRunner
 
-from reconnect_tui.cli import app
+from reconnect_tui.cli.commands import app
 from reconnect_tui.core.config import load_config, save_settings
 from reconnect_tui.core.journal import Journal
 from reconnect_tui.core.couple import note_the_couple

@@ -9,7 +9,7 @@ from pathlib import Path
 from helpers import MOMENT, fill_journal, make_entry
 from typer.testing import CliRunner
 
-from reconnect_tui.cli import app
+from reconnect_tui.cli.commands import app
 from reconnect_tui.core.journal import Journal
 from reconnect_tui.core.names import NAME_LIMIT, name_problem
 from reconnect_tui.ui.widgets.checkin_header import timer_text
@@ -109,7 +109,7 @@ def test_a_changed_file_names_the_line_in_words() -> None:
 
 
 def test_a_goodbye_after_the_screen_breaks_between_words(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from reconnect_tui.cli.screens import _fitted
+    from reconnect_tui.cli.opening import _fitted
 
     monkeypatch.setenv("COLUMNS", "40")
     said = _fitted("Your talk is parked. Take your time; `reconnect` lists it on the home screen, and "

@@ -7,7 +7,7 @@ from pathlib import Path
 from helpers import MOMENT, make_entry
 from typer.testing import CliRunner
 
-from reconnect_tui.cli import app
+from reconnect_tui.cli.commands import app
 from reconnect_tui.core.journal import Journal
 
 runner = CliRunner()

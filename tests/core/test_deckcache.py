@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import reconnect_tui.core.deckcache as deckcache
-from reconnect_tui.cli import app
+from reconnect_tui.cli.commands import app
 from reconnect_tui.core import fsutil
 from reconnect_tui.core.deckcache import CACHE_VERSION, FILE_NAME, DeckCache, load_library_cached
 from reconnect_tui.core.decks import DeckLibrary, load_library

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from reconnect_tui.cli import app
+from reconnect_tui.cli.commands import app
 from reconnect_tui.core.decks import Deck, read_deck_file, shipped_deck_file
 from reconnect_tui.core.wording import care_note_gaps, is_about_safety
 

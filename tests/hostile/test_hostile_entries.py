@@ -17,7 +17,7 @@ import pytest
 from helpers import make_entry
 from typer.testing import CliRunner
 
-from reconnect_tui.cli import app
+from reconnect_tui.cli.commands import app
 from reconnect_tui.core.drafts import DraftStore
 from reconnect_tui.core.errors import DraftError
 from reconnect_tui.core.exchange import to_json

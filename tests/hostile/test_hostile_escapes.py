@@ -15,7 +15,7 @@ import pytest
 from helpers import MOMENT, make_entry
 from typer.testing import CliRunner
 
-from reconnect_tui.cli import app
+from reconnect_tui.cli.commands import app
 from reconnect_tui.core.cleantext import clean_line, clean_text, control_characters, visible
 from reconnect_tui.core.decks import read_deck_file
 from reconnect_tui.core.entry import FollowUp

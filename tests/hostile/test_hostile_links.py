@@ -14,7 +14,7 @@ import pytest
 from helpers import MOMENT, make_deck, make_entry
 from typer.testing import CliRunner
 
-from reconnect_tui.cli import app
+from reconnect_tui.cli.commands import app
 from reconnect_tui.core import fsutil
 from reconnect_tui.core.drafts import DraftStore
 from reconnect_tui.core.errors import DraftError
