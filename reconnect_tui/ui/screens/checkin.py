@@ -35,7 +35,6 @@ from reconnect_tui.core.session import PARTNERS, CheckinSession, StepKind
 from reconnect_tui.core.together import Phase
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui.messages import Given
-from reconnect_tui.ui.widgets.answer_pane import AnswerPane
 from reconnect_tui.ui.widgets.checkin_header import CheckinHeader
 from reconnect_tui.ui.widgets.footer import CompactFooter
 from reconnect_tui.ui.widgets.word_scale import WordScale
@@ -43,7 +42,7 @@ from reconnect_tui.ui.widgets.steps import build_step
 
 AUTOSAVE_SECONDS = 0.5
 
-# The dialogs, the parked talks and the talking-together widgets are imported
+# The dialogs, the parked talks, the talking-together widgets and the answer panes are imported
 # where they are first needed: the first screen draws sooner without them
 # (bench/run.py measures it).
 
@@ -384,6 +383,8 @@ class CheckinScreen(Screen[None]):
         index = self.session.step.prompt_index
         if index is None:
             return
+        from reconnect_tui.ui.widgets.answer_pane import AnswerPane  # loaded already: a prompt is on screen
+
         passed = not self.session.answer(index, partner).passed
         self.session.set_passed(index, partner, passed)
         self.query_one(f"#pane-{partner}", AnswerPane).show_passed(passed)

@@ -10,21 +10,27 @@ cursor goes when a step opens.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.entry import CLOSENESS_WORDS, FOLLOW_UP_RESULTS, FOLLOW_UP_WORDS
 from reconnect_tui.core.session import PARTNERS, CheckinSession, StepKind
 from reconnect_tui.core.together import Phase
 from reconnect_tui.ui.messages import Given
-from reconnect_tui.ui.widgets.answer_pane import AnswerPane, answer_area
 from reconnect_tui.ui.widgets.care_note import CareNote
-from reconnect_tui.ui.widgets.tick_box import TickBox
 from reconnect_tui.ui.widgets.word_scale import WordScale
+
+# The answer panes (with their lists of options), the tick box and the field labels
+# are imported by the steps that show them: the first step, Arriving, has none, and
+# the check-in's first frame comes sooner without them.
+if TYPE_CHECKING:
+    from textual.widgets import Checkbox
 
 CLOSENESS_LABELS = tuple(CLOSENESS_WORDS[n] for n in range(1, 6))
 FOLLOW_UP_LABELS = tuple(FOLLOW_UP_WORDS[key] for key in FOLLOW_UP_RESULTS)
@@ -86,6 +92,8 @@ class FollowUpStep(VerticalScroll):
         self.first_focus = f"#follow-up-{first}"
 
     def compose(self) -> ComposeResult:
+        from reconnect_tui.ui.widgets.tick_box import TickBox
+
         yield Static("Since last time", classes="step-title")
         yield Static(follow_up_lead(self.session), classes="step-lead", markup=False)
         with Horizontal(classes="panes"):
@@ -112,7 +120,7 @@ class FollowUpStep(VerticalScroll):
         event.stop()
         result = None if event.value is None else FOLLOW_UP_RESULTS[event.value - 1]
         partner = _partner_of(event.scale)
-        self.query_one(f"#carry-{partner}", Checkbox).display = result == "not_yet"
+        self.query_one(f"#carry-{partner}").display = result == "not_yet"
         self.post_message(Given("follow_up_result", partner, result))
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -124,6 +132,8 @@ class FollowUpStep(VerticalScroll):
         self.post_message(Given("carried", _partner_of(event.checkbox), event.value))
 
     def gather(self) -> list[Given]:
+        from reconnect_tui.ui.widgets.tick_box import TickBox  # loaded already, by compose
+
         given = []
         for partner in PARTNERS:
             if not self.session.previous_intentions[partner]:
@@ -131,7 +141,7 @@ class FollowUpStep(VerticalScroll):
             value = self.query_one(f"#follow-up-{partner}", WordScale).value
             given.append(Given("follow_up_result", partner, None if value is None else FOLLOW_UP_RESULTS[value - 1]))
             given.append(Given("follow_up_words", partner, self.query_one(f"#follow-up-words-{partner}", Input).value))
-            given.append(Given("carried", partner, self.query_one(f"#carry-{partner}", Checkbox).value))
+            given.append(Given("carried", partner, self.query_one(f"#carry-{partner}", TickBox).value))
         return given
 
 
@@ -145,6 +155,8 @@ class PromptStep(Vertical):
         self.session = session
 
     def compose(self) -> ComposeResult:
+        from reconnect_tui.ui.widgets.answer_pane import AnswerPane
+
         index = self.session.step.prompt_index
         assert index is not None
         prompt = self.session.deck.prompts[index]
@@ -160,6 +172,8 @@ class PromptStep(Vertical):
                                  self.session.answer(index, partner))
 
     def gather(self) -> list[Given]:
+        from reconnect_tui.ui.widgets.answer_pane import AnswerPane  # loaded already, by compose
+
         return [pane.current() for pane in self.query(AnswerPane)]
 
 
@@ -173,6 +187,10 @@ class CloseStep(VerticalScroll):
         self.session = session
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Label
+
+        from reconnect_tui.ui.widgets.answer_pane import answer_area
+
         yield Static("Closing", classes="step-title")
         yield Static("Before you go, if you like: something you appreciate, one small gesture for the "
                      "coming days, and how close you feel now.", classes="step-lead")
