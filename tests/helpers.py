@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -125,3 +127,17 @@ def session_dict(words: str = "hello") -> dict[str, Any]:
     session.go_next()
     session.set_answer(0, 0, words)
     return session.to_dict()
+
+
+def make_folders_read_only(monkeypatch: Any) -> None:
+    """Every new file fails as on a read-only filesystem (EROFS); files already there still open."""
+    from reconnect_tui.core import fsutil
+
+    real_open = os.open
+
+    def read_only(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if flags & os.O_CREAT:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fsutil.os, "open", read_only)

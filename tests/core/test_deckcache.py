@@ -15,6 +15,7 @@ import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from helpers import make_folders_read_only
 from typer.testing import CliRunner
 
 import reconnect_tui.core.deckcache as deckcache
@@ -282,14 +283,7 @@ def test_a_full_disk_keeps_the_cache_that_was_there(paths: Paths, decks: Path, m
 def test_a_read_only_cache_folder_is_never_mentioned(
     paths: Paths, decks: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    real_open = os.open
-
-    def read_only(path: object, flags: int, *args: object, **kwargs: object) -> int:
-        if flags & os.O_CREAT:
-            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(fsutil.os, "open", read_only)
+    make_folders_read_only(monkeypatch)
     assert load_library_cached(decks, paths.cache_dir) == load_library(decks)
     assert not cache_file(paths).exists()
     assert capsys.readouterr() == ("", "")

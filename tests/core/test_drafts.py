@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import session_dict
+from helpers import make_folders_read_only, session_dict
 
 from reconnect_tui.core import fsutil
 from reconnect_tui.core.drafts import DraftDamaged, DraftStore
@@ -57,14 +57,7 @@ def test_full_disk_gives_a_clear_error_and_keeps_the_last_draft(tmp_path: Path, 
 
 def test_read_only_folder_gives_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = DraftStore(tmp_path)
-    real_open = os.open
-
-    def read_only(path: object, flags: int, *args: object, **kwargs: object) -> int:
-        if flags & os.O_CREAT:
-            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(fsutil.os, "open", read_only)
+    make_folders_read_only(monkeypatch)
     with pytest.raises(DraftError, match="could not be saved.*[Rr]ead-only"):
         store.save(session_dict("x"), NOW)
 
