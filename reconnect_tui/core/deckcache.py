@@ -24,6 +24,7 @@ import msgspec
 from msgspec import Struct
 
 from reconnect_tui import __version__
+from reconnect_tui.core.cleantext import describe_controls
 from reconnect_tui.core.decks import (
     Deck,
     DeckFile,
@@ -100,7 +101,8 @@ class DeckCache:
         if isinstance(text, DeckProblem):
             return DeckFile(path, problems=[text])  # not read, so nothing to parse or keep
         known = self._known.get((str(path), shipped))
-        if known is not None and known.text == text:
+        if known is not None and known.text == text and not _holds_controls(msgspec.to_builtins(known.decks)) \
+                and not _holds_controls(known.gestures):
             loaded = _deck_file(path, known)
         else:
             loaded = parse_deck_text(path, text, shipped=shipped)
@@ -146,6 +148,18 @@ def _source(deck: Deck) -> dict[str, Any]:
     source = deck.source
     return {"path": str(source.path), "line": source.line, "shipped": source.shipped,
             "overrides_shipped": source.overrides_shipped}
+
+
+def _holds_controls(value: object) -> bool:
+    """Whether any text in `value` has a control character. Parsing refuses a deck with
+    one (it could act on a terminal); a cache changed by hand must not let it through."""
+    if isinstance(value, str):
+        return describe_controls(value, multiline=True) is not None
+    if isinstance(value, list | tuple):
+        return any(_holds_controls(item) for item in value)
+    if isinstance(value, dict):
+        return any(_holds_controls(item) for item in value.values())
+    return False
 
 
 def _deck_file(path: Path, entry: _File) -> DeckFile:

@@ -202,6 +202,12 @@ HOSTILE = {
     "a gesture too long": lambda paths: rewritten(
         paths, lambda d: entry_for(d, "a-mine.yaml").update(gestures=["y" * 10_000])
     ),
+    # A deck file with these is refused when parsed; the cache must not let them through.
+    "a terminal escape in a title": lambda paths: rewritten(paths, lambda d: set_title(d, "Ours\x1b]2;owned\x07")),
+    "a terminal escape in a label": lambda paths: rewritten(
+        paths, lambda d: entry_for(d, "a-mine.yaml")["decks"][0][0]["prompts"][1].update(
+            labels=["Empty", "Low", "\x9b31m", "Good", "Full"])
+    ),
 }
 
 
