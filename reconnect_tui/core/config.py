@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from reconnect_tui.core.cleantext import clean_line
 from reconnect_tui.core.entry import MODES
@@ -31,8 +32,7 @@ from reconnect_tui.core.fsutil import atomic_write, read_file
 DEFAULT_DECK = "bedtime"
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(Struct, frozen=True):
     partners: tuple[str, str] | None = None
     deck: str = DEFAULT_DECK
     mode: str | None = None  # None: as each deck and prompt says
@@ -41,8 +41,7 @@ class Config:
     last_first: str | None = None  # the person who went first last time (couple.Who's key)
 
 
-@dataclass(frozen=True)
-class ConfigLoad:
+class ConfigLoad(Struct, frozen=True):
     config: Config
     problems: list[str] = field(default_factory=list)
 

@@ -12,9 +12,9 @@ its own names and is left out of their trends.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
 import msgspec
+from msgspec import Struct
 
 from reconnect_tui.core.entry import Entry, PartnerRecord
 from reconnect_tui.core.journal import Journal
@@ -28,8 +28,7 @@ def _fold(name: str) -> str:
     return name_key(name)
 
 
-@dataclass(frozen=True)
-class Who:
+class Who(Struct, frozen=True):
     """Tells who a partner record is: the person's id, else a key made from the name."""
 
     people: tuple[Person, ...] = ()
@@ -179,8 +178,7 @@ def couple_view(journal: Journal, entries: Sequence[Entry], names: Sequence[str]
     return for_couple(entries, who, couple)
 
 
-@dataclass(frozen=True)
-class Renamed:
+class Renamed(Struct, frozen=True):
     person: Person
     remembered: tuple[str, str] | None
     """The couple's remembered names with the new one in, when they changed (to be saved)."""

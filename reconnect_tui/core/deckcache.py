@@ -16,12 +16,12 @@ be read or written is never worth a word to the couple, and the decks load the s
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import msgspec
 from msgspec import Struct
+from msgspec.structs import replace
 
 from reconnect_tui import __version__
 from reconnect_tui.core.cleantext import describe_controls

@@ -13,9 +13,11 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from reconnect_tui.core.cleantext import clean_line, describe_controls, visible
 from reconnect_tui.core.entry import KINDS, MODES
@@ -59,8 +61,7 @@ def shipped_deck_file() -> Path:
     return package.parent / "data" / "prompts.yaml"
 
 
-@dataclass(frozen=True)
-class Prompt:
+class Prompt(Struct, frozen=True):
     id: str
     text: str
     kind: str = "text"
@@ -101,8 +102,7 @@ class Prompt:
         )
 
 
-@dataclass(frozen=True)
-class DeckSource:
+class DeckSource(Struct, frozen=True):
     path: Path
     line: int
     shipped: bool
@@ -115,8 +115,7 @@ class DeckSource:
         return f"{where} (replaces shipped)" if self.overrides_shipped else where
 
 
-@dataclass(frozen=True)
-class Deck:
+class Deck(Struct, frozen=True):
     id: str
     title: str
     description: str
@@ -163,8 +162,7 @@ class Deck:
         )
 
 
-@dataclass(frozen=True)
-class DeckProblem:
+class DeckProblem(Struct, frozen=True):
     """One thing wrong in a deck file, said so that its author can fix it."""
 
     path: Path
@@ -185,8 +183,7 @@ class DeckProblem:
         return prefix + clean_line(self.message)
 
 
-@dataclass
-class DeckFile:
+class DeckFile(Struct):
     """What one file held: its valid decks, its gestures and its problems."""
 
     path: Path
@@ -195,8 +192,7 @@ class DeckFile:
     problems: list[DeckProblem] = field(default_factory=list)
 
 
-@dataclass
-class DeckLibrary:
+class DeckLibrary(Struct):
     """Every usable deck, shipped first and the user's after, plus what went wrong."""
 
     decks: dict[str, Deck]

@@ -11,12 +11,12 @@ import io
 import json
 from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 import msgspec
+from msgspec import Struct, field
 
 from reconnect_tui.core.cleantext import clean_line, clean_text, describe_controls, escape_c1_in_json, visible
 from reconnect_tui.core.entry import (
@@ -198,8 +198,7 @@ def to_markdown(entries: Iterable[Entry]) -> str:
 # --- import ------------------------------------------------------------------------
 
 
-@dataclass
-class ImportResult:
+class ImportResult(Struct):
     added: list[Entry] = field(default_factory=list)
     skipped: list[Entry] = field(default_factory=list)  # already in the journal
     differing: list[Entry] = field(default_factory=list)  # skipped, but the journal's copy says otherwise

@@ -12,8 +12,9 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
+
+from msgspec import Struct, field
 
 from reconnect_tui.core.entry import CLOSENESS_WORDS, Entry
 
@@ -35,8 +36,7 @@ def search_text(entry: Entry) -> str:
     return "\n".join(parts).lower()
 
 
-@dataclass
-class JournalIndex:
+class JournalIndex(Struct):
     """The entries, newest first, with their search text built once.
 
     Ten years of nightly entries are a few megabytes of text: scanning it in
@@ -121,8 +121,7 @@ def last_checkin_line(entries: Sequence[Entry], now: datetime) -> str:
 # --- statistics -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PartnerTrend:
+class PartnerTrend(Struct, frozen=True):
     name: str
     before: list[int | None]  # oldest first, one per check-in
     after: list[int | None]
@@ -162,8 +161,7 @@ def closeness_together(partners: Sequence[PartnerTrend], last: int = 10) -> str 
         return f"Over {lately}, the two of you mostly {'arrived' if arrived else 'left'} feeling {arrived or left}."
     return None
 
-@dataclass(frozen=True)
-class FollowThrough:
+class FollowThrough(Struct, frozen=True):
     yes: int = 0
     partly: int = 0
     not_yet: int = 0
@@ -190,8 +188,7 @@ class FollowThrough:
                 "a smaller one may be easier to keep.")
 
 
-@dataclass(frozen=True)
-class JournalStats:
+class JournalStats(Struct, frozen=True):
     count: int
     first: datetime | None
     last: datetime | None
@@ -257,8 +254,7 @@ def journal_stats(entries: Sequence[Entry], now: datetime, names: tuple[str, str
 # --- gentle signals -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Signal:
+class Signal(Struct, frozen=True):
     """Something worth noticing together, and a deck that fits it."""
 
     kind: str

@@ -18,12 +18,12 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import msgspec
+from msgspec import Struct, field
 
 from reconnect_tui.core.cleantext import clean_line, visible
 from reconnect_tui.core.entry import Entry, EntryFromNewerVersion, EntryInvalid, decode_entry, encode_entry
@@ -53,8 +53,7 @@ TRASH_DIR = ".trash"  # <journal>/.trash/YYYY/MM/: deleted entries, left out of 
 _ID = re.compile(ID_REGEX)
 
 
-@dataclass(frozen=True)
-class JournalProblem:
+class JournalProblem(Struct, frozen=True):
     """A file that could not be read as an entry: where, and what is wrong in plain words."""
 
     path: Path
@@ -66,8 +65,7 @@ class JournalProblem:
         return f"entry {visible(self.where or self.path)}: {clean_line(self.message)}; it was left untouched"
 
 
-@dataclass
-class JournalLoad:
+class JournalLoad(Struct):
     entries: list[Entry] = field(default_factory=list)
     problems: list[JournalProblem] = field(default_factory=list)
 

@@ -26,10 +26,11 @@ import os
 import shlex
 import subprocess
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from reconnect_tui.core.errors import ReconnectError
 from reconnect_tui.core.fsutil import atomic_write
@@ -204,8 +205,7 @@ def unwrap(data: bytes, passphrase: str, where: Path) -> Key:
     raise IdentityDamaged(f"the journal's key file {where} opened but holds no key")
 
 
-@dataclass(frozen=True)
-class LockStatus:
+class LockStatus(Struct, frozen=True):
     locked: bool
     identity: Path
     recipient: str | None  # the public key from recipient.txt, unchecked

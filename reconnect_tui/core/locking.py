@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from reconnect_tui.core.fsutil import atomic_write, fsync_dir, is_temp_name, read_file
 from reconnect_tui.core.lockbox import AGE_SUFFIX, DECRYPTING_NAME, Key, Lockbox
@@ -30,8 +31,7 @@ class Stopped(Exception):
     """Raised by the `stop_after` test hook: a stand-in for kill -9 between files."""
 
 
-@dataclass
-class Conversion:
+class Conversion(Struct):
     converted: list[Path] = field(default_factory=list)  # the files written
     problems: list[str] = field(default_factory=list)  # files that were left as they are
 

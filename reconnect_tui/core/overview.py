@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+
+from msgspec import Struct
 
 from reconnect_tui.core.cleantext import clean_line
 from reconnect_tui.core.entry import Entry, PartnerRecord
@@ -19,8 +20,7 @@ from reconnect_tui.core.fsutil import read_file
 GESTURE_DAYS = 7  # "this week": gestures chosen at check-ins of the last seven days
 
 
-@dataclass(frozen=True)
-class UnfinishedTalk:
+class UnfinishedTalk(Struct, frozen=True):
     """A check-in that was started and not saved yet, as far as its draft tells."""
 
     deck_title: str | None  # None when the draft could not be read
@@ -60,8 +60,7 @@ def unfinished_checkin(draft_path: Path) -> UnfinishedTalk | None:
     return UnfinishedTalk(title, started, names)
 
 
-@dataclass(frozen=True)
-class ChosenGesture:
+class ChosenGesture(Struct, frozen=True):
     """A small gesture one partner chose at a check-in."""
 
     person: str  # the person's key: their id once the journal knows people, else their name
@@ -112,8 +111,7 @@ def person_key(partner: object) -> str:
     return str(person_id) if person_id else str(getattr(partner, "name", ""))
 
 
-@dataclass(frozen=True)
-class Appreciation:
+class Appreciation(Struct, frozen=True):
     """Words of appreciation one partner gave the other at a check-in."""
 
     person: str  # who gave it (see person_key)

@@ -12,12 +12,12 @@ In a locked journal a parked talk is encrypted like the open draft
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
+from msgspec import Struct
 
 from reconnect_tui.core.cleantext import clean_line, visible
 from reconnect_tui.core.drafts import check_readable, read_draft
@@ -35,8 +35,7 @@ PARKED_VERSION = 1
 PREFIX = "parked-"
 
 
-@dataclass(frozen=True)
-class ParkedTalk:
+class ParkedTalk(Struct, frozen=True):
     entry_id: str
     session: CheckinSession
     parked_at: datetime

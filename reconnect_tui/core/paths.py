@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from reconnect_tui.core.fsutil import make_private_dirs
 
@@ -22,8 +23,7 @@ APP_NAME = "reconnect"
 HOME_VARIABLE = "RECONNECT_HOME"
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(Struct, frozen=True):
     config_file: Path
     decks_dir: Path
     journal_dir: Path

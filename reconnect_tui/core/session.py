@@ -16,10 +16,12 @@ them before moving between steps. Private ratings use the same blind walk.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from enum import Enum
 from typing import Any
+
+from msgspec import Struct, field
+from msgspec.structs import asdict, replace
 
 from reconnect_tui.core.cleantext import clean_line, clean_text
 from reconnect_tui.core.decks import SCALE_POINTS, Deck
@@ -48,14 +50,12 @@ class StepKind(str, Enum):
     CLOSE = "close"
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Struct, frozen=True):
     kind: StepKind
     prompt_index: int | None = None
 
 
-@dataclass
-class AnswerState:
+class AnswerState(Struct):
     value: AnswerValue = None
     passed: bool = False
     spoken: bool = False  # talked about aloud: recorded as spoken, never as a pass
@@ -67,8 +67,7 @@ class AnswerState:
         return self.value in (None, ())
 
 
-@dataclass
-class PartnerState:
+class PartnerState(Struct):
     """Everything one partner gives outside the prompts."""
 
     closeness_before: int | None = None
@@ -80,8 +79,7 @@ class PartnerState:
     carried: bool = False  # last time's gesture, answered "not yet", is carried on
 
 
-@dataclass
-class CheckinSession:
+class CheckinSession(Struct, dict=True):  # dict: `steps` is worked out from the fields, not one of them
     deck: Deck
     partners: tuple[str, str]
     started_at: datetime

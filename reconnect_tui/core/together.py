@@ -25,10 +25,12 @@ draft saved in the middle of a private turn resumes on that partner's hand-over.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from typing import Any
+
+from msgspec import Struct, field
+from msgspec.structs import asdict
 
 from reconnect_tui.core.entry import RESPONSES, Entry, PromptRecord, Reflection, Turn
 
@@ -49,8 +51,7 @@ HIDING = (Phase.HANDOVER, Phase.PRIVATE, Phase.READY)
 """The phases in which at least one partner's answer must not be drawn."""
 
 
-@dataclass
-class ReflectionState:
+class ReflectionState(Struct):
     heard: str = ""
     makes_sense: str = ""
     response: str | None = None
@@ -60,16 +61,14 @@ class ReflectionState:
         return Reflection(_words(self.heard), _words(self.makes_sense), self.response, _words(self.added))
 
 
-@dataclass
-class Round:
+class Round(Struct):
     """One partner's go as speaker; their words are the prompt's answer for that seat."""
 
     speaker: int
     reflections: list[ReflectionState] = field(default_factory=list)
 
 
-@dataclass
-class Talk:
+class Talk(Struct):
     """Where a blind or turns step stands, and what it has gathered beyond the answers."""
 
     mode: str  # "blind" or "turns"
@@ -278,7 +277,7 @@ class Talk:
             "done": list(self.done),
             "revealed_at": self.revealed_at.isoformat() if self.revealed_at else None,
             "rounds": [
-                {"speaker": r.speaker, "reflections": [vars(x).copy() for x in r.reflections]} for r in self.rounds
+                {"speaker": r.speaker, "reflections": [asdict(x) for x in r.reflections]} for r in self.rounds
             ],
             "round": self.round,
             "reflection": self.reflection,
@@ -387,8 +386,7 @@ def turns_lines(prompt: PromptRecord, names: tuple[str, str]) -> list[tuple[str,
     return lines
 
 
-@dataclass(frozen=True)
-class TogetherCounts:
+class TogetherCounts(Struct, frozen=True):
     revealed: int = 0  # blind prompts revealed together
     turns: int = 0  # goes as speaker, listened to
     heard: int = 0  # of those, ended with "that's it"

@@ -7,9 +7,10 @@ instead of an exception, because a screen should say so and carry on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from reconnect_tui.core.config import DEFAULT_DECK, ConfigLoad, load_config, save_settings
 from reconnect_tui.core.deckcache import load_library_cached
@@ -28,8 +29,7 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-@dataclass
-class Workspace:
+class Workspace(Struct):
     paths: Paths
     config: ConfigLoad
     library: DeckLibrary

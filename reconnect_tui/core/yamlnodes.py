@@ -9,10 +9,10 @@ aliases are refused before anything is built: nothing in a deck is ever run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from msgspec import Struct, field
 from yaml.constructor import ConstructorError, SafeConstructor
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -33,8 +33,7 @@ SCALAR_KINDS = {
 }
 
 
-@dataclass
-class Node:
+class Node(Struct):
     """A YAML value with its 1-based line and what YAML read it as."""
 
     value: Any  # str | int | float | bool | None | list[Node] | dict[str, Node]
@@ -43,8 +42,7 @@ class Node:
     key_lines: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass
-class YamlProblem:
+class YamlProblem(Struct):
     line: int | None
     message: str
 

@@ -11,10 +11,10 @@ import asyncio
 import os
 import signal
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from msgspec import Struct
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -43,8 +43,7 @@ NARROW_BELOW = 90  # columns; narrower terminals stack the two panes
 TALL_FROM = 32  # rows; taller terminals give the short steps the middle of the screen
 
 
-@dataclass(frozen=True)
-class CheckinRequest:
+class CheckinRequest(Struct, frozen=True):
     """What `reconnect checkin` was asked for; None means "use the remembered choice"."""
 
     deck_id: str | None = None

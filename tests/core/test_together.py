@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import jsonschema
 import pytest
+from msgspec.structs import replace
 from helpers import MOMENT, make_deck
 
 from reconnect_tui.core.decks import Deck, Prompt
