@@ -25,17 +25,19 @@ from __future__ import annotations
 import re
 
 _C0_C1 = "".join(chr(c) for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)))
-_SURROGATES = "".join(chr(c) for c in range(0xD800, 0xE000))
 
-# str.translate tables: None drops the character.
-_LINE = {ord(c): None for c in _C0_C1}
+# str.translate tables: None drops the character. Built with dict.fromkeys and the
+# patterns below written as ranges: both are read on every start-up, and spelling
+# out 2,048 surrogates one by one cost about a millisecond.
+_SURROGATE_CODES = range(0xD800, 0xE000)
+_LINE: dict[int, str | None] = dict.fromkeys(map(ord, _C0_C1))
 _LINE.update({ord("\n"): " ", ord("\r"): " ", ord("\t"): " "})
-_LINE.update({ord(c): "\ufffd" for c in _SURROGATES})
-_TEXT = {ord(c): None for c in _C0_C1 if c not in "\n\t"}
-_TEXT.update({ord(c): "\ufffd" for c in _SURROGATES})
+_LINE.update(dict.fromkeys(_SURROGATE_CODES, "\ufffd"))
+_TEXT: dict[int, str | None] = dict.fromkeys(ord(c) for c in _C0_C1 if c not in "\n\t")
+_TEXT.update(dict.fromkeys(_SURROGATE_CODES, "\ufffd"))
 
-_UNSAFE = re.compile(f"[{re.escape(_C0_C1)}\ud800-\udfff]")
-_UNSAFE_IN_TEXT = re.compile("[" + re.escape("".join(c for c in _C0_C1 if c not in "\n\t\r")) + "\ud800-\udfff]")
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # every C0 and C1 control, DEL, surrogates
+_UNSAFE_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")  # the same but \t \n \r
 
 # Names for the characters people meet in practice, for problem messages.
 _NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x09: "tab", 0x0A: "newline", 0x0D: "carriage return",
