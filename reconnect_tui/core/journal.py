@@ -420,19 +420,24 @@ class Journal:
     def latest_finished(self, of: Callable[[Entry], bool] | None = None) -> Entry | None:
         """The entry finished most recently (of those `of` accepts): where the next follow-up comes from.
 
-        A talk parked for a break may finish after a later one started, so the month
-        after the newest one with such an entry is read too (a break lasts less than
-        a day). Months are read newest first only until then.
+        Entries are filed by the month they started, and a talk parked for a break can
+        be finished weeks later, after newer check-ins. So once the newest month with
+        such an entry is read, an older month is read only if its folder was written
+        into after the best entry's file was, as their modification times say; the
+        others cost one stat each. (A journal copied without its times may read a few
+        months more, until the next check-in is saved.)
         """
-        found: list[Entry] = []
-        months_read_since_found = 0
-        for entries in self._newest_months():
-            found += [entry for entry in entries if of is None or of(entry)]
-            if found:
-                months_read_since_found += 1
-                if months_read_since_found == 2:
-                    break
-        return max(found, key=lambda e: (e.finished_at, e.id)) if found else None
+        best: Entry | None = None
+        best_written = 0.0
+        for month in self._months(newest_first=True):
+            if best is not None and _modified(month, unknown=float("inf")) < best_written:
+                continue
+            for path, entry in self._read_all(month, self._files_in(month), []):
+                if of is not None and not of(entry):
+                    continue
+                if best is None or (entry.finished_at, entry.id) > (best.finished_at, best.id):
+                    best, best_written = entry, _modified(path, unknown=0.0)
+        return best
 
     def _newest_months(self) -> Iterator[list[Entry]]:
         """The readable entries of each month that has any, newest month first, read only
@@ -531,6 +536,14 @@ LINKED_FOLDER = (
     "it is a symbolic link, and reconnect does not follow links inside the journal, "
     "so the entries there were not read"
 )
+
+
+def _modified(path: Path, unknown: float) -> float:
+    """When `path` was last written, or `unknown` when that cannot be told."""
+    try:
+        return os.lstat(path).st_mtime
+    except OSError:
+        return unknown
 
 
 def _sorted_children(

@@ -166,3 +166,62 @@ def test_latest_finished_of_one_couple_looks_past_newer_months_of_others(tmp_pat
     assert journal.latest_finished().id == "theirs"
     assert journal.latest_finished(of=ours).id == "ours"
     assert journal.latest_finished(of=lambda entry: False) is None
+
+
+def test_latest_finished_finds_a_talk_resumed_weeks_later_behind_newer_check_ins(tmp_path: Path) -> None:
+    from msgspec.structs import replace
+
+    journal = Journal(tmp_path)
+    began = MOMENT - timedelta(weeks=20)  # all in the past: files are written now
+    for weeks in (4, 8, 12):  # three newer check-ins, each in its own month
+        journal.save(make_entry(began + timedelta(weeks=weeks), entry_id=f"later-{weeks}"))
+    resumed = replace(make_entry(began, entry_id="resumed"), finished_at=began + timedelta(weeks=13))
+    journal.save(resumed)  # into the month it started in, three months back
+    assert journal.latest().id == "later-12"
+    assert journal.latest_finished().id == "resumed"
+
+
+def _months_read(journal: Journal) -> list[Path]:
+    """Every month folder `journal` reads from now on, in order."""
+    reads: list[Path] = []
+    original = journal._read_all
+
+    def read_all(month: Path, files: list[Path], problems: list) -> object:  # type: ignore[type-arg]
+        reads.append(month)
+        return original(month, files, problems)
+
+    journal._read_all = read_all  # type: ignore[method-assign]
+    return reads
+
+
+def test_latest_finished_reads_no_older_month_untouched_since(tmp_path: Path) -> None:
+    journal = Journal(tmp_path)
+    old = journal.save(make_entry(MOMENT - timedelta(days=62), entry_id="old"))
+    newest = journal.save(make_entry(MOMENT, entry_id="newest"))
+    old.write_text("not an entry")  # reading this month would skip the file; it is not read at all
+    an_hour_before = newest.stat().st_mtime - 3600
+    os.utime(old.parent, (an_hour_before, an_hour_before))
+    reads = _months_read(journal)
+    assert journal.latest_finished().id == "newest"
+    assert reads == [newest.parent]
+
+
+def test_latest_finished_reads_an_older_month_written_into_later(tmp_path: Path) -> None:
+    journal = Journal(tmp_path)
+    old = journal.save(make_entry(MOMENT - timedelta(days=62), entry_id="old"))
+    newest = journal.save(make_entry(MOMENT, entry_id="newest"))
+    a_minute_after = newest.stat().st_mtime + 60  # an import or a note, say
+    os.utime(old.parent, (a_minute_after, a_minute_after))
+    reads = _months_read(journal)
+    assert journal.latest_finished().id == "newest"  # read, and still the one that finished last
+    assert reads == [newest.parent, old.parent]
+
+
+def test_latest_finished_of_a_journal_written_in_one_go_reads_its_newest_month(tmp_path: Path) -> None:
+    fill_journal(tmp_path, 40, step=timedelta(days=3))  # four months, oldest first, as the days went
+    journal = Journal(tmp_path)
+    newest_month = max(tmp_path.glob("*/*"))
+    latest = journal.latest()
+    reads = _months_read(journal)
+    assert journal.latest_finished() == latest
+    assert reads == [newest_month]
