@@ -65,10 +65,16 @@ async def test_both_partners_and_the_chosen_word_read_clearly(make_app: MakeApp,
             assert ratio >= AIM, f"{theme}: partner {partner}'s name is {ratio:.1f}:1"
         await pilot.press("ctrl+n")
         await pilot.pause()
-        for partner in (0, 1):
-            button = screen.query_one(f"#pass-{partner}", ControlButton)
-            ratio = shown_contrast(button.rich_style)
-            assert ratio >= AIM, f"{theme}: {button.label.plain!r} is {ratio:.1f}:1"
+        for passed in (False, True):  # "Alex: pass", then italic "Alex: answer after all"
+            if passed:
+                screen.toggle_pass(0)  # not clicked: the pointer and the focus would stay on it
+                screen.toggle_pass(1)
+                await pilot.pause()
+            for partner in (0, 1):
+                button = screen.query_one(f"#pass-{partner}", ControlButton)
+                assert button.has_class("-passed") is passed
+                ratio = shown_contrast(button.rich_style)
+                assert ratio >= AIM, f"{theme}: {button.label.plain!r} is {ratio:.1f}:1"
 
 
 @pytest.mark.parametrize("theme", ["ansi-dark", "ansi-light"])
