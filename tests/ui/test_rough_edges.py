@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.geometry import Region
-from textual.widgets import Button, TextArea
+from textual.widgets import TextArea
 
 from reconnect_tui.core.drafts import DraftStore
 from reconnect_tui.ui.app import ReconnectApp
 from reconnect_tui.ui.screens.checkin import CheckinScreen
+from reconnect_tui.ui.widgets.control_button import ControlButton
 from uihelpers import on_screen, until
 
 MakeApp = Callable[..., ReconnectApp]
@@ -142,14 +143,14 @@ async def test_every_control_stays_on_screen_with_long_names_and_both_passed(mak
         await pilot.click("#pass-0")
         await pilot.click("#pass-1")
         await pilot.pause()
-        for button in screen.query("#controls Button").results(Button):
+        for button in screen.query("#controls ControlButton").results(ControlButton):
             if not button.display:
                 continue
             region = button.region
             label = button.label.plain
             assert region.width >= len(label) + 2, f"{label!r} is clipped to {region.width} columns"
             assert region.right <= size[0] and region.bottom <= size[1], f"{label!r} is off screen"
-        labels = [screen.query_one(f"#pass-{p}", Button).label.plain for p in (0, 1)]
+        labels = [screen.query_one(f"#pass-{p}", ControlButton).label.plain for p in (0, 1)]
         assert labels[0].startswith(f"{LONG[0]}: answer") and labels[1].startswith(f"{LONG[1]}: answer")
         for partner in (0, 1):  # the pane titles carry the whole name, never cut
             assert str(screen.query_one(f"#pane-{partner}").border_title) == LONG[partner]

@@ -17,13 +17,14 @@ from helpers import make_entry
 from textual.color import Color
 from textual.strip import Strip
 from textual.theme import BUILTIN_THEMES
-from textual.widgets import Button, Checkbox, RadioButton, SelectionList
+from textual.widgets import Checkbox, RadioButton, SelectionList
 
 from reconnect_tui.core.journal import Journal
 
 from reconnect_tui.ui.app import ReconnectApp
 from reconnect_tui.ui.colours import ANSI_PALETTE, AIM, PALETTE, contrast, partner_variables, person_colour, readable, seat_colours
 from reconnect_tui.ui.screens.checkin import CheckinScreen
+from reconnect_tui.ui.widgets.control_button import ControlButton
 from reconnect_tui.ui.widgets.word_scale import WordScale
 from uihelpers import on_screen
 
@@ -64,10 +65,16 @@ async def test_both_partners_and_the_chosen_word_read_clearly(make_app: MakeApp,
             assert ratio >= AIM, f"{theme}: partner {partner}'s name is {ratio:.1f}:1"
         await pilot.press("ctrl+n")
         await pilot.pause()
-        for partner in (0, 1):
-            button = screen.query_one(f"#pass-{partner}", Button)
-            ratio = shown_contrast(button.rich_style)
-            assert ratio >= AIM, f"{theme}: {button.label.plain!r} is {ratio:.1f}:1"
+        for passed in (False, True):  # "Alex: pass", then italic "Alex: answer after all"
+            if passed:
+                screen.toggle_pass(0)  # not clicked: the pointer and the focus would stay on it
+                screen.toggle_pass(1)
+                await pilot.pause()
+            for partner in (0, 1):
+                button = screen.query_one(f"#pass-{partner}", ControlButton)
+                assert button.has_class("-passed") is passed
+                ratio = shown_contrast(button.rich_style)
+                assert ratio >= AIM, f"{theme}: {button.label.plain!r} is {ratio:.1f}:1"
 
 
 @pytest.mark.parametrize("theme", ["ansi-dark", "ansi-light"])
@@ -85,7 +92,7 @@ async def test_in_ansi_themes_the_choice_and_whose_button_do_not_hang_on_colour(
         # not filled with the partner's colour (their muted words would vanish on it).
         assert all(scale.word_style(other).bgcolor != chosen.bgcolor for other in (1, 2, 4, 5))
         await pilot.press("ctrl+n")
-        labels = [app.screen.query_one(f"#pass-{p}", Button).label.plain for p in (0, 1)]
+        labels = [app.screen.query_one(f"#pass-{p}", ControlButton).label.plain for p in (0, 1)]
         assert labels[0].startswith("Alex") and labels[1].startswith("Sam")
 
 

@@ -95,7 +95,7 @@ async def test_the_heard_step_has_one_next_button_and_enter_moves_on(make_app: M
             await until(pilot, lambda: screen.session.phase is not Phase.CONFIRM, "that's it")
         await phase(pilot, Phase.HEARD)
         await pilot.pause()
-        nexts = [b for b in screen.query(Button) if b.display and "Next" in b.label.plain]
+        nexts = [b for b in screen.query("Button, ControlButton") if b.display and "Next" in b.label.plain]
         assert len(nexts) == 1
         assert app.export_screenshot().count("Next&#160;▶") == 1
         await pilot.press("enter")

@@ -12,16 +12,15 @@ import asyncio
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
-from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from reconnect_tui.core.cleantext import clean_line, clean_text, visible
 from reconnect_tui.core.couple import who_in
@@ -36,9 +35,13 @@ from reconnect_tui.core.together import Phase
 from reconnect_tui.core.workspace import Workspace
 from reconnect_tui.ui.messages import Given
 from reconnect_tui.ui.widgets.checkin_header import CheckinHeader
+from reconnect_tui.ui.widgets.control_button import ControlButton
 from reconnect_tui.ui.widgets.footer import CompactFooter
 from reconnect_tui.ui.widgets.word_scale import WordScale
 from reconnect_tui.ui.widgets.steps import build_step
+
+if TYPE_CHECKING:
+    from textual.widgets import Button
 
 AUTOSAVE_SECONDS = 0.5
 
@@ -165,12 +168,13 @@ class CheckinScreen(Screen[None]):
         # empty area cost a second round of styling, layout and drawing at start-up.
         yield Container(build_step(self.session, first_checkin=self.first_checkin), id="step-area")
         with Horizontal(id="controls"):
-            yield Button("◀ Back", id="back", compact=True)
+            # ControlButton, not Button: the same look, at a fraction of the first frame's cost.
+            yield ControlButton("◀ Back", id="back", disabled=self.session.is_first_step)
             # The pass and said-aloud buttons come with the first prompt (_update_controls).
             yield Static("", id="controls-spacer", classes="spacer")
-            yield Button("Break", id="break", compact=True)
-            yield Button("Finish now", id="finish", compact=True)
-            yield Button("Next ▶", id="next", variant="primary", compact=True)
+            yield ControlButton("Break", id="break")
+            yield ControlButton("Finish now", id="finish")
+            yield ControlButton("Next ▶", id="next", primary=True)
         yield CompactFooter()
 
     def on_mount(self) -> None:
@@ -280,9 +284,9 @@ class CheckinScreen(Screen[None]):
 
     def _update_controls(self) -> None:
         session = self.session
-        self.query_one("#back", Button).disabled = session.is_first_step
+        self.query_one("#back", ControlButton).disabled = session.is_first_step
         self._relabel("#next", "Save ✓ Ctrl+S" if session.is_last_step and self._nothing_left_on_this_step() else "Next ▶")
-        self.query_one("#finish", Button).display = not session.is_last_step
+        self.query_one("#finish", ControlButton).display = not session.is_last_step
         if session.step.kind is not StepKind.PROMPT and not self.query("#spoken"):
             self._fit_controls()
             return
@@ -290,15 +294,14 @@ class CheckinScreen(Screen[None]):
             # Made with the first prompt, not with the screen: the steps before one never
             # show them, and each widget on the first screen costs start-up time.
             self.query_one("#controls").mount(
-                *(Button("", id=f"pass-{partner}", compact=True, classes=f"pass partner-{partner}")
-                  for partner in PARTNERS),
-                Button("Said aloud", id="spoken", compact=True),
+                *(ControlButton("", id=f"pass-{partner}", classes=f"pass partner-{partner}") for partner in PARTNERS),
+                ControlButton("Said aloud", id="spoken"),
                 before="#controls-spacer",
             )
         passing = _passing(session)
         for partner in PARTNERS:
-            self.query_one(f"#pass-{partner}", Button).display = partner in passing
-        spoken = self.query_one("#spoken", Button)
+            self.query_one(f"#pass-{partner}", ControlButton).display = partner in passing
+        spoken = self.query_one("#spoken", ControlButton)
         index = session.step.prompt_index
         talk = session.talk
         spoken.display = index is not None and (talk is None or talk.phase not in (
@@ -318,11 +321,8 @@ class CheckinScreen(Screen[None]):
         return f"{name}: pass"
 
     def _relabel(self, selector: str, label: str) -> None:
-        """A button's new words, with room made for them (Textual keeps the old width otherwise)."""
-        button = self.query_one(selector, Button)
-        if button.label.plain != label:
-            button.label = Content(label)
-            button.refresh(layout=True)
+        """A control button's new words; its width follows them."""
+        self.query_one(selector, ControlButton).label = label
 
     def _fit_controls(self) -> None:
         """The buttons in one row when they fit, shorter words or two rows when not: none is ever cut."""
@@ -331,14 +331,14 @@ class CheckinScreen(Screen[None]):
 
         def needed() -> int:
             # A compact button is its label plus one column each side, then a one-column gap.
-            return 2 + sum(button.label.cell_length + 3 for button in controls.query(Button) if button.display)
+            return 2 + sum(button.label.cell_length + 3 for button in controls.query(ControlButton) if button.display)
 
         if self.session.step.kind is StepKind.PROMPT:
             for short in (False, True):
                 for partner in PARTNERS:
                     self._relabel(f"#pass-{partner}", self._pass_label(partner, short))
                     passed = self.session.answer(self.session.step.prompt_index, partner).passed  # type: ignore[arg-type]
-                    self.query_one(f"#pass-{partner}", Button).set_class(passed, "-passed")
+                    self.query_one(f"#pass-{partner}", ControlButton).set_class(passed, "-passed")
                 if needed() <= width:
                     break
         controls.set_class(needed() > width, "-two-rows")
@@ -397,8 +397,14 @@ class CheckinScreen(Screen[None]):
         for button in self.query("#swap"):
             button.display = self.session.can_swap
 
+    async def on_control_button_pressed(self, event: ControlButton.Pressed) -> None:
+        await self.pressed(event.button.id or "")
+
     async def on_button_pressed(self, event: Button.Pressed) -> None:
-        button = event.button.id or ""
+        await self.pressed(event.button.id or "")
+
+    async def pressed(self, button: str) -> None:
+        """A button of the controls bar (ControlButton) or of the step (Button), by its id."""
         if button.startswith("pass-"):
             self.toggle_pass(int(button[-1]))
         elif button == "back":
