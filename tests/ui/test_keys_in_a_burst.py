@@ -43,3 +43,25 @@ async def test_answers_typed_with_tab_in_one_burst_stay_with_their_partner(make_
         first, second = (app.screen.query_one(f"#answer-{n}", TextArea) for n in (0, 1))
         await until(pilot, lambda: len(first.text) + len(second.text) == 10, "every letter")
         assert (first.text, second.text) == ("mine!", "yours")
+
+
+async def test_names_and_enter_in_one_burst_begin_with_both_names(make_app: MakeApp) -> None:
+    app = make_app(partners=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, NamesScreen)
+        # Enter is a priority key, handled as it arrives: the letters before it may
+        # not have reached their boxes yet, and the names are read only once they have.
+        send_all_at_once(app, [*"Maya", "tab", *"Jonas", "enter"])
+        await on_screen(pilot, CheckinScreen)
+        await until(pilot, lambda: getattr(app.focused, "id", None) == "closeness-0", "the first step")
+        assert app.screen.session.partners == ("Maya", "Jonas")
+
+
+async def test_names_each_with_enter_in_one_burst_begin_with_both_names(make_app: MakeApp) -> None:
+    app = make_app(partners=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, NamesScreen)
+        send_all_at_once(app, [*"Maya", "enter", *"Jonas", "enter"])
+        await on_screen(pilot, CheckinScreen)
+        await until(pilot, lambda: getattr(app.focused, "id", None) == "closeness-0", "the first step")
+        assert app.screen.session.partners == ("Maya", "Jonas")

@@ -17,7 +17,9 @@ class NamesScreen(Screen[tuple[str, str]]):
     """Answers the two names, first partner first."""
 
     # A binding, not the Input's Submitted message: the focus must move before the
-    # next key is read, or fast typing would land in the first box.
+    # next key is read, or fast typing would land in the first box. A priority
+    # binding runs as soon as Enter arrives, though, while letters typed just before
+    # it may still be waiting in a box's queue: so the names are read only after.
     BINDINGS = [Binding("enter", "submit", "Begin", priority=True)]
 
     def compose(self) -> ComposeResult:
@@ -42,11 +44,13 @@ class NamesScreen(Screen[tuple[str, str]]):
         self.query_one("#name-0", Input).focus()
 
     def action_submit(self) -> None:
-        first = self.query_one("#name-0", Input)
-        if self.focused is first and first.value.strip():
-            self.set_focus(self.query_one("#name-1", Input))
-        else:
-            self._begin()
+        first, second = (self.query_one(f"#name-{n}", Input) for n in (0, 1))
+        if self.focused is first:
+            self.set_focus(second)  # at once, so what is typed next goes to the second box
+            return
+        # call_later queues behind what each box has still to take: the first box's
+        # letters, then the second's, then the screen reads both names.
+        first.call_later(second.call_later, self.call_later, self._begin)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self._begin()
