@@ -218,3 +218,28 @@ async def test_next_looks_like_textuals_primary_button(make_app: MakeApp, theme:
 def styles_of(widget: Widget) -> set[object]:
     """The styles a widget draws with, whatever its words."""
     return {segment.style for line in widget.render_lines(Region(0, 0, *widget.outer_size)) for segment in line}
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_a_passed_pass_button_still_shows_its_focus(make_app: MakeApp, theme: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await on_screen(pilot, CheckinScreen)
+        app.theme = theme
+        screen = checkin_of(app)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        button = screen.query_one("#pass-0", ControlButton)
+        button.focus()
+        await pilot.pause()
+        focused_style = button.rich_style
+        screen.toggle_pass(0)
+        await until(pilot, lambda: button.has_class("-passed"), "the pass")
+        button.focus()
+        await pilot.pause()
+        style = button.rich_style
+        assert style.italic  # passed
+        assert (style.reverse, style.bold) == (focused_style.reverse, focused_style.bold)  # and focused
+        screen.set_focus(None)
+        await pilot.pause()
+        assert not button.rich_style.reverse  # the focus, not the pass, gave it
