@@ -85,7 +85,7 @@ class AnswerPane(Vertical):
                         yield ChoiceButton(Content(clean_line(option)), value=option in chosen)
         else:
             yield answer_area(value if isinstance(value, str) else "", input_id)
-        yield Static("Passed, and that is fine. The “answer after all” button below brings the box back.",
+        yield Static("Passed, and that is fine. The button with your name below brings the box back.",
                      classes="passed-note")
         yield Static("Talked about aloud ✓ (anything written here is kept too).", classes="spoken-note")
 
