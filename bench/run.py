@@ -111,15 +111,27 @@ def launch(which: str, env: dict[str, str], *args: str) -> list[float]:
 
 
 def write_journal(root: Path, entries: Iterable) -> list[int]:  # type: ignore[type-arg]
-    """The entry files, written plainly (no fsync: this is set-up, not a measure); their sizes."""
+    """The entry files, written plainly (no fsync: this is set-up, not a measure); their sizes.
+
+    Each file, and each month folder, is dated when its last check-in finished, as in
+    a journal kept over the years: the check-in's start reads older months only when
+    something was written into them since (Journal.latest_finished), and a journal
+    written in one go would have it read every month.
+    """
     journal = Journal(root)
     sizes = []
+    last_written: dict[Path, float] = {}
     for entry in entries:
         path = journal.path_for(entry)
         path.parent.mkdir(parents=True, exist_ok=True)
         data = encode(entry)
         path.write_bytes(data)
+        finished = entry.finished_at.timestamp()
+        os.utime(path, (finished, finished))
+        last_written[path.parent] = max(finished, last_written.get(path.parent, finished))
         sizes.append(len(data))
+    for folder, finished in last_written.items():
+        os.utime(folder, (finished, finished))
     return sizes
 
 

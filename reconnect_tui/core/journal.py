@@ -49,6 +49,8 @@ ENTRY_SUFFIX = ".json"
 LOCKED_SUFFIX = ".json.age"
 NOTE_MARK = ".note-"  # <entry id>.note-<stamp>.json: a later note, read with its entry
 NOTE_NAME = re.compile(r"^(?P<entry>.+)\.note-(?P<stamp>[0-9]{8}-[0-9]{6}-[0-9a-f]{6})\.json(?:\.age)?$")
+# How much coarser than the clock a folder's modification time may be (FAT keeps 2 s).
+MTIME_SLACK_SECONDS = 2
 TRASH_DIR = ".trash"  # <journal>/.trash/YYYY/MM/: deleted entries, left out of loads and exports
 _ID = re.compile(ID_REGEX)
 
@@ -421,22 +423,22 @@ class Journal:
         """The entry finished most recently (of those `of` accepts): where the next follow-up comes from.
 
         Entries are filed by the month they started, and a talk parked for a break can
-        be finished weeks later, after newer check-ins. So once the newest month with
-        such an entry is read, an older month is read only if its folder was written
-        into after the best entry's file was, as their modification times say; the
-        others cost one stat each. (A journal copied without its times may read a few
-        months more, until the next check-in is saved.)
+        be finished weeks later, after newer check-ins. An entry is written when it
+        finishes, or later (a lock, an import, a copy), never before; so once the
+        newest month with such an entry is read, an older month can hold one that
+        finished later only if its folder was written into since the best entry so far
+        finished. The others cost one stat each. (After the whole journal is written
+        afresh, by `reconnect lock` say, every month is read until the next check-in
+        is saved.)
         """
         best: Entry | None = None
-        best_written = 0.0
         for month in self._months(newest_first=True):
-            if best is not None and _modified(month, unknown=float("inf")) < best_written:
+            if best is not None and _modified(month) < best.finished_at.timestamp() - MTIME_SLACK_SECONDS:
                 continue
-            for path, entry in self._read_all(month, self._files_in(month), []):
-                if of is not None and not of(entry):
-                    continue
-                if best is None or (entry.finished_at, entry.id) > (best.finished_at, best.id):
-                    best, best_written = entry, _modified(path, unknown=0.0)
+            for _, entry in self._read_all(month, self._files_in(month), []):
+                if (of is None or of(entry)) and (
+                        best is None or (entry.finished_at, entry.id) > (best.finished_at, best.id)):
+                    best = entry
         return best
 
     def _newest_months(self) -> Iterator[list[Entry]]:
@@ -538,12 +540,12 @@ LINKED_FOLDER = (
 )
 
 
-def _modified(path: Path, unknown: float) -> float:
-    """When `path` was last written, or `unknown` when that cannot be told."""
+def _modified(folder: Path) -> float:
+    """When something was last written into `folder`; as late as can be when that cannot be told."""
     try:
-        return os.lstat(path).st_mtime
+        return os.lstat(folder).st_mtime
     except OSError:
-        return unknown
+        return float("inf")
 
 
 def _sorted_children(

@@ -194,13 +194,18 @@ def _months_read(journal: Journal) -> list[Path]:
     return reads
 
 
+def _set_written(folder: Path, when: float) -> None:
+    """The folder and its files as if last written at `when` (seconds since the epoch)."""
+    for path in (*folder.iterdir(), folder):
+        os.utime(path, (when, when))
+
+
 def test_latest_finished_reads_no_older_month_untouched_since(tmp_path: Path) -> None:
     journal = Journal(tmp_path)
     old = journal.save(make_entry(MOMENT - timedelta(days=62), entry_id="old"))
     newest = journal.save(make_entry(MOMENT, entry_id="newest"))
     old.write_text("not an entry")  # reading this month would skip the file; it is not read at all
-    an_hour_before = newest.stat().st_mtime - 3600
-    os.utime(old.parent, (an_hour_before, an_hour_before))
+    _set_written(old.parent, make_entry(MOMENT).finished_at.timestamp() - 3600)  # an hour before it finished
     reads = _months_read(journal)
     assert journal.latest_finished().id == "newest"
     assert reads == [newest.parent]
@@ -210,18 +215,35 @@ def test_latest_finished_reads_an_older_month_written_into_later(tmp_path: Path)
     journal = Journal(tmp_path)
     old = journal.save(make_entry(MOMENT - timedelta(days=62), entry_id="old"))
     newest = journal.save(make_entry(MOMENT, entry_id="newest"))
-    a_minute_after = newest.stat().st_mtime + 60  # an import or a note, say
-    os.utime(old.parent, (a_minute_after, a_minute_after))
+    _set_written(old.parent, make_entry(MOMENT).finished_at.timestamp() + 60)  # an import or a note, say
     reads = _months_read(journal)
     assert journal.latest_finished().id == "newest"  # read, and still the one that finished last
     assert reads == [newest.parent, old.parent]
 
 
-def test_latest_finished_of_a_journal_written_in_one_go_reads_its_newest_month(tmp_path: Path) -> None:
-    fill_journal(tmp_path, 40, step=timedelta(days=3))  # four months, oldest first, as the days went
-    journal = Journal(tmp_path)
+def test_latest_finished_of_a_journal_kept_over_the_years_reads_its_newest_month(tmp_path: Path) -> None:
+    journal = fill_journal(tmp_path, 40, start=MOMENT - timedelta(days=200), step=timedelta(days=3))
+    for month in tmp_path.glob("*/*"):  # each folder last written when its last check-in finished
+        _set_written(month, max(journal.read(path).finished_at for path in month.iterdir()).timestamp())
     newest_month = max(tmp_path.glob("*/*"))
     latest = journal.latest()
     reads = _months_read(journal)
     assert journal.latest_finished() == latest
     assert reads == [newest_month]
+
+
+def test_latest_finished_finds_a_resumed_talk_after_the_journal_is_written_afresh(tmp_path: Path) -> None:
+    """`reconnect lock` (or an import, or a copy) writes every file again, oldest month first:
+    the newest month's files are then the newest, and the resumed talk is still found."""
+    from msgspec.structs import replace
+
+    journal = Journal(tmp_path)
+    began = MOMENT - timedelta(days=90)
+    journal.save(make_entry(began - timedelta(days=30), entry_id="before"))
+    journal.save(replace(make_entry(began, entry_id="resumed"), finished_at=began + timedelta(days=40)))
+    journal.save(make_entry(began + timedelta(days=31), entry_id="newer"))  # finished before the resumed one
+    rewritten = time.time()
+    for offset, month in enumerate(sorted(tmp_path.glob("*/*"))):
+        _set_written(month, rewritten + offset)
+    assert journal.latest().id == "newer"
+    assert journal.latest_finished().id == "resumed"
