@@ -65,3 +65,24 @@ async def test_names_each_with_enter_in_one_burst_begin_with_both_names(make_app
         await on_screen(pilot, CheckinScreen)
         await until(pilot, lambda: getattr(app.focused, "id", None) == "closeness-0", "the first step")
         assert app.screen.session.partners == ("Maya", "Jonas")
+
+
+async def test_two_enters_in_one_burst_begin_once(make_app: MakeApp) -> None:
+    app = make_app(partners=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, NamesScreen)
+        send_all_at_once(app, [*"Maya", "tab", *"Jonas", "enter", "enter"])
+        await on_screen(pilot, CheckinScreen)
+        await until(pilot, lambda: getattr(app.focused, "id", None) == "closeness-0", "the first step")
+        assert app.screen.session.partners == ("Maya", "Jonas")
+        assert app.is_running  # a second begin would pop a screen that is gone, and end the app
+
+
+async def test_keys_typed_after_enter_go_into_neither_name(make_app: MakeApp) -> None:
+    app = make_app(partners=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, NamesScreen)
+        send_all_at_once(app, [*"Maya", "tab", *"Jonas", "enter", "3"])
+        await on_screen(pilot, CheckinScreen)
+        await until(pilot, lambda: getattr(app.focused, "id", None) == "closeness-0", "the first step")
+        assert app.screen.session.partners == ("Maya", "Jonas")

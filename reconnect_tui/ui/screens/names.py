@@ -22,6 +22,8 @@ class NamesScreen(Screen[tuple[str, str]]):
     # it may still be waiting in a box's queue: so the names are read only after.
     BINDINGS = [Binding("enter", "submit", "Begin", priority=True)]
 
+    _submitting = False  # from Enter or Begin until the names are read
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="welcome"):
             with Vertical(classes="welcome-box"):
@@ -47,13 +49,26 @@ class NamesScreen(Screen[tuple[str, str]]):
         first, second = (self.query_one(f"#name-{n}", Input) for n in (0, 1))
         if self.focused is first:
             self.set_focus(second)  # at once, so what is typed next goes to the second box
-            return
-        # call_later queues behind what each box has still to take: the first box's
-        # letters, then the second's, then the screen reads both names.
-        first.call_later(second.call_later, self.call_later, self._begin)
+        else:
+            self._submit()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self._begin()
+        self._submit()
+
+    def _submit(self) -> None:
+        """Begin, with the names as they are once both boxes hold every key typed before now.
+
+        call_later queues behind what each box has still to take: the first box's
+        letters, then the second's, then the screen reads both names. Meanwhile Begin
+        has the focus, so a key typed after Enter goes into neither name, and a second
+        Enter or click does nothing.
+        """
+        if self._submitting:
+            return
+        self._submitting = True
+        first, second = (self.query_one(f"#name-{n}", Input) for n in (0, 1))
+        self.set_focus(self.query_one("#begin", Button))
+        first.call_later(second.call_later, self.call_later, self._begin)
 
     def _begin(self) -> None:
         # A pasted name can carry control characters: one clean line each.
@@ -68,6 +83,7 @@ class NamesScreen(Screen[tuple[str, str]]):
     def _refuse(self, why: str, field: int) -> None:
         """Say why, below the names. At 80x24 the welcome is taller than the screen, so it scrolls to
         its end, where the reason and Begin sit under the names, or Enter would seem to do nothing."""
+        self._submitting = False
         self.query_one("#names-hint", Static).update(why)
         self.set_focus(self.query_one(f"#name-{field}", Input))
         self.query_one(".welcome", VerticalScroll).scroll_end(animate=False)
